@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p var
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
 
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
@@ -20,14 +21,14 @@ if ! pg_lsclusters -h | grep -q "^$ver main"; then
 fi
 $SUDO pg_ctlcluster "$ver" main start 2>/dev/null || true
 for _ in $(seq 1 30); do
-  $SUDO -u postgres psql -qAtc "select 1" >/dev/null 2>&1 && break
+  as_pg psql -qAtc "select 1" >/dev/null 2>&1 && break
   sleep 1
 done
-$SUDO -u postgres psql -qAtc "select 1 from pg_roles where rolname='gladi'" | grep -q 1 \
-  || $SUDO -u postgres psql -qc "create role gladi login superuser password 'gladi'"
+as_pg psql -qAtc "select 1 from pg_roles where rolname='gladi'" | grep -q 1 \
+  || as_pg psql -qc "create role gladi login superuser password 'gladi'"
 for db in gladi gladi_test; do
-  $SUDO -u postgres psql -qAtc "select 1 from pg_database where datname='$db'" | grep -q 1 \
-    || $SUDO -u postgres createdb -O gladi "$db"
+  as_pg psql -qAtc "select 1 from pg_database where datname='$db'" | grep -q 1 \
+    || as_pg createdb -O gladi "$db"
 done
 echo "postgresql+psycopg://gladi:gladi@127.0.0.1:5432/gladi_test" > var/ci-postgres-url
 echo "PostgreSQL $ver up; Chromium: $(chromium --version 2>/dev/null || echo missing)"

@@ -3,7 +3,7 @@
 from sqlalchemy import Engine
 from sqlmodel import SQLModel
 
-import gladi.episodes.tables  # noqa: F401  (registers the tables)
+import gladi.episodes.tables
 import gladi.world  # noqa: F401
 
 

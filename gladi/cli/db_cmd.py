@@ -12,7 +12,9 @@ app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 
 
 @app.command("upgrade")
-def upgrade(db: str = typer.Option(None, "--db", help="Database URL (default GLADI_DATABASE_URL).")) -> None:
+def upgrade(
+    db: str = typer.Option(None, "--db", help="Database URL (default GLADI_DATABASE_URL)."),
+) -> None:
     """Bring the database schema up to date (creates it on a new database)."""
     url = db or get_settings().database_url
     try:

@@ -45,10 +45,14 @@ def create_user(conn: Connection, username: str, role: str) -> str:
     if conn.execute(select(_users.c.id).where(_users.c.username == name)).first():
         raise Conflict(f"user {name!r} exists already", field="username")
     password = secrets.token_urlsafe(12)
-    conn.execute(insert(_users).values(
-        username=name, role=role, password_hash=_hasher.hash(password),
-        created_at=datetime.now(UTC),
-    ))
+    conn.execute(
+        insert(_users).values(
+            username=name,
+            role=role,
+            password_hash=_hasher.hash(password),
+            created_at=datetime.now(UTC),
+        )
+    )
     return password
 
 
@@ -59,18 +63,25 @@ def login(conn: Connection, username: str, password: str, ttl_minutes: int) -> t
         raise Unauthorized("wrong username or password", field="password")
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
-    conn.execute(insert(_sessions).values(
-        token_hash=_token_hash(token), user_id=row.id, created_at=now,
-        expires_at=now + timedelta(minutes=ttl_minutes),
-    ))
+    conn.execute(
+        insert(_sessions).values(
+            token_hash=_token_hash(token),
+            user_id=row.id,
+            created_at=now,
+            expires_at=now + timedelta(minutes=ttl_minutes),
+        )
+    )
     return token, User(row.id, row.username, row.role)
 
 
 def user_for_token(conn: Connection, token: str | None) -> User:
     """The user behind a bearer token; Unauthorized when missing, unknown or expired."""
     if not token:
-        raise Unauthorized("missing bearer token", field="Authorization",
-                           expected="Authorization: Bearer <token from POST /api/login>")
+        raise Unauthorized(
+            "missing bearer token",
+            field="Authorization",
+            expected="Authorization: Bearer <token from POST /api/login>",
+        )
     row = conn.execute(
         select(_users.c.id, _users.c.username, _users.c.role, _sessions.c.expires_at)
         .join(_sessions, _sessions.c.user_id == _users.c.id)
@@ -92,6 +103,7 @@ def logout(conn: Connection, token: str) -> None:
 def require_role(user: User, *roles: str) -> User:
     """Forbidden unless the user has one of `roles`."""
     if user.role not in roles:
-        raise Forbidden(f"role {user.role!r} may not do this", field="role",
-                        expected=" | ".join(roles))
+        raise Forbidden(
+            f"role {user.role!r} may not do this", field="role", expected=" | ".join(roles)
+        )
     return user

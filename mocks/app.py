@@ -1,0 +1,40 @@
+"""The app factory: every tool router and the episode API, registered from one list."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from gladi.catalog import TOOLS
+from gladi.db import get_engine
+from gladi.schema import ensure_schema
+from mocks.errors import install_error_handlers
+from mocks.ncx.router import router as ncx_router
+
+ROUTERS: list[APIRouter] = [
+    ncx_router,
+]
+"""Adding a tool is a folder under mocks/ and a line here."""
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    """Make sure the schema exists before the first request."""
+    ensure_schema(get_engine())
+    yield
+
+
+def create_app() -> FastAPI:
+    """Build the Gladi API: mock tools under /<tool>, episodes under /api, docs at /docs."""
+    app = FastAPI(
+        title="Gladi mock tools and episode API",
+        version="0.1.0",
+        description="Mock NCXtools, TOS, E-Payment, DSC, Indira, UPoint and support systems "
+        "over a seeded fake world, and the episode API that records and grades attempts.",
+        openapi_tags=[{"name": name, "description": label} for name, label in TOOLS.items()],
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    return app

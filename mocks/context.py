@@ -1,0 +1,127 @@
+"""ToolContext: runs one tool query for a caller and, inside an episode, records the call.
+
+A call without `X-Gladi-Episode` is free exploration: it sees the background world and is
+recorded nowhere. With the header it must carry the bearer token of the episode's owner; it then
+also sees that episode's rows and clock, and the call (operation, parameters, status) is
+appended to the episode's trace and committed before the response is sent.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, Header, Request
+from pydantic import BaseModel
+from sqlalchemy import Connection, Engine, select
+
+from gladi.catalog import BY_NAME
+from gladi.db import get_engine
+from gladi.episodes.auth import user_for_token
+from gladi.episodes.tables import Episode
+from gladi.episodes.trace import append_event
+from gladi.errors import Conflict, Forbidden, GladiError, NotFound
+from mocks.scope import BACKGROUND, Scope
+
+T = TypeVar("T")
+_episodes = Episode.__table__  # type: ignore[attr-defined]
+
+
+def bearer(authorization: str | None) -> str | None:
+    """The token in an `Authorization: Bearer <token>` header."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def open_episode_scope(conn: Connection, episode_id: str, token: str | None) -> Scope:
+    """Check that the caller owns the open episode and return its scope."""
+    user = user_for_token(conn, token)
+    row = conn.execute(
+        select(_episodes.c.user_id, _episodes.c.state, _episodes.c.sim_now).where(
+            _episodes.c.id == episode_id
+        )
+    ).first()
+    if row is None:
+        raise NotFound(f"no episode {episode_id!r}", field="X-Gladi-Episode")
+    if row.user_id != user.id:
+        raise Forbidden("this episode belongs to someone else", field="X-Gladi-Episode")
+    if row.state != "open":
+        raise Conflict("this episode is submitted; start a new one", field="X-Gladi-Episode")
+    now = row.sim_now if row.sim_now.tzinfo else row.sim_now.replace(tzinfo=UTC)
+    return Scope(episode_id=episode_id, now=now)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    return value
+
+
+@dataclass
+class ToolContext:
+    """Everything a tool route needs to answer one call."""
+
+    engine: Engine
+    operation: str
+    episode_id: str | None
+    token: str | None
+
+    def run(
+        self,
+        query: Callable[..., T],
+        *,
+        detail: Callable[[T], dict[str, Any]] | None = None,
+        **params: Any,
+    ) -> T:
+        """Call `query(conn, scope, **params)`; inside an episode, record and commit the call."""
+        with self.engine.connect() as conn:
+            if self.episode_id is None:
+                return query(conn, BACKGROUND, **params)
+            scope = open_episode_scope(conn, self.episode_id, self.token)
+            conn.rollback()
+            try:
+                result = query(conn, scope, **params)
+            except GladiError as exc:
+                self._record(conn, params, exc.status, {"error": exc.code})
+                raise
+            self._record(conn, params, 200, detail(result) if detail else {})
+            return result
+
+    def _record(
+        self, conn: Connection, params: dict[str, Any], status: int, detail: dict[str, Any]
+    ) -> None:
+        assert self.episode_id is not None
+        stored = {k: _jsonable(v) for k, v in params.items() if v is not None}
+        append_event(
+            conn,
+            self.episode_id,
+            "tool",
+            tool=BY_NAME[self.operation].tool,
+            operation=self.operation,
+            params=stored,
+            status=status,
+            detail=detail,
+        )
+        conn.commit()
+
+
+async def tool_context(
+    request: Request,
+    x_gladi_episode: Annotated[
+        str | None, Header(description="Episode to record this call in")
+    ] = None,
+    authorization: Annotated[
+        str | None, Header(description="Bearer token (needed with X-Gladi-Episode)")
+    ] = None,
+) -> ToolContext:
+    """Dependency: the context of the current tool route (operation = the route's name)."""
+    route = request.scope.get("route")
+    name = getattr(route, "name", "")
+    if name not in BY_NAME:
+        raise RuntimeError(f"route {name!r} is not in gladi.catalog.OPERATIONS")
+    return ToolContext(get_engine(), name, x_gladi_episode or None, bearer(authorization))
+
+
+ToolCtx = Annotated[ToolContext, Depends(tool_context)]

@@ -1,0 +1,67 @@
+"""Shared fixtures: a small seeded world in a temporary database, an app client, users."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from gladi.db import build_engine
+from gladi.schema import ensure_schema
+from gladi.settings import get_settings
+
+SMALL_SEED = 7
+
+
+def _postgres_url() -> str | None:
+    return os.environ.get("GLADI_TEST_POSTGRES_URL") or None
+
+
+@pytest.fixture(scope="session")
+def world_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database holding the `small` world of SMALL_SEED (SQLite, or PostgreSQL in CI)."""
+    from seeds.world import seed_world
+
+    url = _postgres_url() or f"sqlite:///{tmp_path_factory.mktemp('world') / 'gladi.db'}"
+    engine = build_engine(url)
+    ensure_schema(engine)
+    seed_world(engine, seed=SMALL_SEED, scale="small", force=True)
+    engine.dispose()
+    yield url
+
+
+@pytest.fixture(scope="session")
+def world_engine(world_url: str) -> Iterator[Engine]:
+    """An engine on the shared small world (read it; write only episode-scoped rows)."""
+    engine = build_engine(world_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def app_env(world_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point the settings (GLADI_DATABASE_URL) at the small world for one test."""
+    monkeypatch.setenv("GLADI_DATABASE_URL", world_url)
+    get_settings.cache_clear()
+    yield world_url
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def client(app_env: str) -> Iterator[TestClient]:
+    """A client of the whole app on the small world."""
+    from mocks.app import create_app
+
+    with TestClient(create_app()) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Iterator[Engine]:
+    """A fresh SQLite database with the schema and no world."""
+    engine = build_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    ensure_schema(engine)
+    yield engine
+    engine.dispose()
