@@ -2,7 +2,7 @@
 
 import typer
 
-from gladi.cli import db_cmd
+from gladi.cli import assess_cmd, db_cmd, serve_cmd, user_cmd
 
 app = typer.Typer(
     name="gladi",
@@ -12,6 +12,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(db_cmd.app, name="db")
+app.add_typer(user_cmd.app, name="user")
+app.command("serve")(serve_cmd.serve)
+app.command("assess")(assess_cmd.assess)
 
 
 def main() -> None:
