@@ -2,7 +2,7 @@
 
 import typer
 
-from gladi.cli import assess_cmd, db_cmd, serve_cmd, user_cmd
+from gladi.cli import assess_cmd, db_cmd, results_cmd, serve_cmd, user_cmd
 
 app = typer.Typer(
     name="gladi",
@@ -15,6 +15,7 @@ app.add_typer(db_cmd.app, name="db")
 app.add_typer(user_cmd.app, name="user")
 app.command("serve")(serve_cmd.serve)
 app.command("assess")(assess_cmd.assess)
+app.add_typer(results_cmd.app, name="results")
 
 
 def main() -> None:
