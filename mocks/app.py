@@ -37,4 +37,10 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"], name="healthz")
     return app
+
+
+async def healthz() -> dict[str, str]:
+    """Liveness: the process answers (used by `gladi up` and the load tests)."""
+    return {"status": "ok"}

@@ -2,7 +2,7 @@
 
 import typer
 
-from gladi.cli import assess_cmd, db_cmd, results_cmd, serve_cmd, user_cmd
+from gladi.cli import assess_cmd, db_cmd, results_cmd, serve_cmd, up_cmd, user_cmd
 
 app = typer.Typer(
     name="gladi",
@@ -16,6 +16,7 @@ app.add_typer(user_cmd.app, name="user")
 app.command("serve")(serve_cmd.serve)
 app.command("assess")(assess_cmd.assess)
 app.add_typer(results_cmd.app, name="results")
+app.command("up")(up_cmd.up)
 
 
 def main() -> None:
