@@ -8,11 +8,15 @@ from fastapi import APIRouter, FastAPI
 from gladi.catalog import TOOLS
 from gladi.db import get_engine
 from gladi.schema import ensure_schema
+from mocks.dsc.router import router as dsc_router
 from mocks.errors import install_error_handlers
+from mocks.indira.router import router as indira_router
 from mocks.ncx.router import router as ncx_router
 
 ROUTERS: list[APIRouter] = [
     ncx_router,
+    dsc_router,
+    indira_router,
 ]
 """Adding a tool is a folder under mocks/ and a line here."""
 

@@ -39,6 +39,10 @@ def _msisdn(value: object) -> object:
     return f.normalize_msisdn(value) if isinstance(value, str) else value
 
 
+def _email(value: object) -> object:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
 def _path(regex: re.Pattern[str], what: str) -> object:
     return Path(pattern=regex.pattern, description=EXPECTED[regex.pattern], title=what)
 
@@ -58,5 +62,6 @@ MsisdnPath = Annotated[str, BeforeValidator(_msisdn), _path(f.MSISDN_RE, "MSISDN
 MsisdnQuery = Annotated[str, BeforeValidator(_msisdn), _query(f.MSISDN_RE, "MSISDN")]
 SerialPath = Annotated[str, Strip, _path(f.VOUCHER_SERIAL_RE, "Serial voucher")]
 IndihomeQuery = Annotated[str, Strip, _query(f.INDIHOME_RE, "Nomor IndiHome")]
+EmailQuery = Annotated[str, BeforeValidator(_email), _query(f.EMAIL_RE, "Email")]
 GolOrderPath = Annotated[str, Strip, _path(f.GOL_ORDER_RE, "Order ID")]
 TicketPath = Annotated[str, Strip, _path(f.TICKET_RE, "Ticket ID")]
