@@ -65,3 +65,42 @@ IndihomeQuery = Annotated[str, Strip, _query(f.INDIHOME_RE, "Nomor IndiHome")]
 EmailQuery = Annotated[str, BeforeValidator(_email), _query(f.EMAIL_RE, "Email")]
 GolOrderPath = Annotated[str, Strip, _path(f.GOL_ORDER_RE, "Order ID")]
 TicketPath = Annotated[str, Strip, _path(f.TICKET_RE, "Ticket ID")]
+
+# Support desk and UPoint inputs (interaction history, UPoint filters).
+ANY_NUMBER_RE = re.compile(
+    r"^(08(11|12|13|21|22|23|51|52|53)\d{6,8}|1\d{11}|0\d{9,10}|\d{7}|\d{9,10}|\d{9}-\d{9}"
+    r"|GOL\d{12})$"
+)
+"""What a customer can be looked up by: MSISDN, IndiHome, POTS, account, SID or GOL order id."""
+REGIONAL_RE = re.compile(r"^(all|all_item|[1-7])$")
+EXPECTED.update(
+    {
+        ANY_NUMBER_RE.pattern: "an MSISDN (0812... or 62812...), an IndiHome number (12 digits), "
+        "a POTS phone, an account number (7 digits), an SID (e.g. 835221950) or a GraPARI "
+        "Online order id (GOL + 12 digits)",
+        REGIONAL_RE.pattern: "'all' or a Telkom regional 1-7",
+    }
+)
+
+
+def _any_number(value: object) -> object:
+    """Strip spaces; `+62 812-...` / `62812...` / `0812-...` -> `0812...` (dashes only there)."""
+    if not isinstance(value, str):
+        return value
+    text = "".join(value.split())
+    phone_like = text.startswith(("0", "+62", "62")) and re.fullmatch(r"\+?\d+(-\d+)*", text)
+    if phone_like and not re.fullmatch(r"\d{9}-\d{9}", text):
+        text = text.replace("-", "")
+    if text.startswith("+62") or re.fullmatch(r"628\d{8,10}", text):
+        text = f.normalize_msisdn(text)
+    return text.upper() if text.lower().startswith("gol") else text
+
+
+AnyNumberQuery = Annotated[
+    str, BeforeValidator(_any_number), _query(ANY_NUMBER_RE, "Nomor pelanggan")
+]
+RegionalQuery = Annotated[
+    str,
+    BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v),
+    Query(pattern=REGIONAL_RE.pattern, description=EXPECTED[REGIONAL_RE.pattern]),
+]
