@@ -40,7 +40,9 @@ def append_event(
             detail=detail or {},
         )
     )
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def events_of(conn: Connection, episode_id: str) -> list[dict[str, Any]]:
