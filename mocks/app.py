@@ -10,16 +10,20 @@ from gladi.db import get_engine
 from gladi.schema import ensure_schema
 from mocks.am.router import router as am_router
 from mocks.dsc.router import router as dsc_router
+from mocks.epayment.router import router as epayment_router
 from mocks.errors import install_error_handlers
 from mocks.indira.router import router as indira_router
 from mocks.interactions.router import router as interactions_router
 from mocks.ncx.router import router as ncx_router
 from mocks.outages.router import router as outages_router
 from mocks.tickets.router import router as tickets_router
+from mocks.tos.router import router as tos_router
 from mocks.upoint.router import router as upoint_router
 
 ROUTERS: list[APIRouter] = [
     ncx_router,
+    tos_router,
+    epayment_router,
     dsc_router,
     indira_router,
     upoint_router,

@@ -12,6 +12,11 @@ from pydantic import BeforeValidator
 
 from gladi import formats as f
 
+EPAYMENT_NUMBER_RE = re.compile(r"^(\d{7}|0\d{9,10}|1\d{11})$")
+"""E-Payment's `Nomor jastel` box: an account number, a POTS phone or an IndiHome number."""
+PHONE_RE = re.compile(r"^(\+?62|0)\d{7,12}$")
+"""A phone number a caller gives (mobile or fixed line), spaces and dashes removed."""
+
 EXPECTED: dict[str, str] = {
     f.SID_RE.pattern: "an SID: 9-10 digits or NNNNNNNNN-NNNNNNNNN, e.g. 835221950",
     f.AO_RE.pattern: "an AO (order number): '1-' and 9 digits, e.g. 1-234567890",
@@ -23,6 +28,10 @@ EXPECTED: dict[str, str] = {
     f.GOL_ORDER_RE.pattern: "a GraPARI Online order id: GOL and 12 digits",
     f.TICKET_RE.pattern: "a ticket id: IN or NN and 9 digits",
     f.EMAIL_RE.pattern: "an e-mail address",
+    EPAYMENT_NUMBER_RE.pattern: "a jastel (POTS phone, 0 and 9-10 digits, e.g. 02122693043), "
+    "an account number (7 digits, e.g. 4861675) or an IndiHome number (12 digits, "
+    "e.g. 121517209330)",
+    PHONE_RE.pattern: "a phone number: 0 or 62 then 7-12 digits, e.g. 081321123321 or 0215551234",
 }
 
 
@@ -33,6 +42,17 @@ def expected_for(pattern: str | None) -> str | None:
 
 def _strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
+
+
+def _phone(value: object) -> object:
+    return "".join(value.split()).replace("-", "") if isinstance(value, str) else value
+
+
+def _filled(value: object) -> object:
+    """A required free-text box: stripped, and refused when blank."""
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("must be filled in (the form requires it)")
+    return _strip(value)
 
 
 def _msisdn(value: object) -> object:
@@ -65,6 +85,14 @@ IndihomeQuery = Annotated[str, Strip, _query(f.INDIHOME_RE, "Nomor IndiHome")]
 EmailQuery = Annotated[str, BeforeValidator(_email), _query(f.EMAIL_RE, "Email")]
 GolOrderPath = Annotated[str, Strip, _path(f.GOL_ORDER_RE, "Order ID")]
 TicketPath = Annotated[str, Strip, _path(f.TICKET_RE, "Ticket ID")]
+EpaymentNumberQuery = Annotated[str, Strip, _query(EPAYMENT_NUMBER_RE, "Nomor jastel")]
+PhoneQuery = Annotated[str, BeforeValidator(_phone), _query(PHONE_RE, "Nomor telepon")]
+AskerNameQuery = Annotated[
+    str, BeforeValidator(_filled), Query(max_length=100, description="Nama penanya (required)")
+]
+AskerAddressQuery = Annotated[
+    str, BeforeValidator(_filled), Query(max_length=200, description="Alamat penanya (required)")
+]
 
 # Support desk and UPoint inputs (interaction history, UPoint filters).
 ANY_NUMBER_RE = re.compile(
