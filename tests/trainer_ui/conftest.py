@@ -1,0 +1,119 @@
+"""Trainer UI fixtures: a real API server (subprocess) on the small world, accounts, AppTest."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from gladi.episodes.auth import create_user
+from gladi.settings import get_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "trainer_ui" / "app.py"
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    """Wait until GET /healthz answers; fail with the server's output if it died."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            out = proc.stdout.read().decode() if proc.stdout else ""
+            raise RuntimeError(f"the API server exited:\n{out}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError("the API server did not come up")
+
+
+@pytest.fixture(scope="session")
+def api_url(world_url: str) -> Iterator[str]:
+    """Base URL of the API served over real HTTP against the small world (own process)."""
+    port = free_port()
+    env = {**os.environ, "GLADI_DATABASE_URL": world_url, "PYTHONPATH": str(ROOT)}
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "tests.trainer_ui.serve_app:create",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture
+def ui_env(api_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """GLADI_API_URL pointed at the test server for one test."""
+    monkeypatch.setenv("GLADI_API_URL", api_url)
+    get_settings.cache_clear()
+    yield api_url
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def account(world_engine: Engine):
+    """Make an account: `account("trainee")` -> (username, password)."""
+
+    def make(role: str = "trainee", name: str | None = None) -> tuple[str, str]:
+        import secrets
+
+        username = name or f"{role}_{secrets.token_hex(4)}"
+        with world_engine.begin() as conn:
+            return username, create_user(conn, username, role)
+
+    return make
+
+
+@pytest.fixture
+def app(ui_env: str) -> AppTest:
+    """The trainer UI, not yet run."""
+    return AppTest.from_file(str(APP), default_timeout=30)
+
+
+def sign_in(app: AppTest, username: str, password: str) -> AppTest:
+    """Sign in through the sign-in page's widgets."""
+    app.run()
+    app.text_input(key="signin_user").input(username)
+    app.text_input(key="signin_password").input(password)
+    app.button(key="signin_submit").click().run()
+    assert app.session_state["auth"]["username"] == username
+    return app
+
+
+@pytest.fixture
+def staff_token(api_url: str, account) -> str:
+    """A trainer's bearer token (to read answer keys and cohort data in tests)."""
+    username, password = account("trainer")
+    body = {"username": username, "password": password}
+    return httpx.post(f"{api_url}/api/login", json=body).json()["token"]
