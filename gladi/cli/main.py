@@ -2,7 +2,7 @@
 
 import typer
 
-from gladi.cli import assess_cmd, db_cmd, results_cmd, serve_cmd, up_cmd, user_cmd
+from gladi.cli import assess_cmd, db_cmd, results_cmd, serve_cmd, ui_cmd, up_cmd, user_cmd
 
 app = typer.Typer(
     name="gladi",
@@ -17,6 +17,7 @@ app.command("serve")(serve_cmd.serve)
 app.command("assess")(assess_cmd.assess)
 app.add_typer(results_cmd.app, name="results")
 app.command("up")(up_cmd.up)
+app.command("ui")(ui_cmd.ui)
 
 
 def main() -> None:
