@@ -108,4 +108,4 @@ def follow_goto() -> None:
     """Called at the top of a page body: go where a callback asked to go."""
     target = st.session_state.pop(GOTO, None)
     if target:
-        st.switch_page(f"pages/{target}.py")
+        st.switch_page(f"app_pages/{target}.py")

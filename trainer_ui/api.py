@@ -154,6 +154,11 @@ def coverage(token: str) -> Json:
     return get_json("/api/scenarios/coverage", token=token)
 
 
+def case_file(token: str, case_id: str) -> Json:
+    """GET /api/authoring/cases/{id}: the YAML text of a library case."""
+    return get_json(f"/api/authoring/cases/{case_id}", token=token)
+
+
 def validate_case(token: str, yaml_text: str) -> Json:
     """POST /api/authoring/validate: problems (line, field, message) of a case's YAML."""
     return post_json("/api/authoring/validate", {"yaml": yaml_text}, token=token)

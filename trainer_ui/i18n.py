@@ -8,11 +8,12 @@ from typing import Any
 
 from trainer_ui.messages import MESSAGES as SHELL
 from trainer_ui.messages_trainee import TRAINEE_MESSAGES
+from trainer_ui.messages_trainer import TRAINER_MESSAGES
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
 LANG_KEY = "lang"
-MESSAGES = {**SHELL, **TRAINEE_MESSAGES}
+MESSAGES = {**SHELL, **TRAINEE_MESSAGES, **TRAINER_MESSAGES}
 
 
 def text(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:

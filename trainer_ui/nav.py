@@ -7,7 +7,7 @@ import streamlit as st
 from trainer_ui import shell, ui_state
 from trainer_ui.i18n import t
 
-PAGES = Path(__file__).resolve().parent / "pages"
+PAGES = Path(__file__).resolve().parent / "app_pages"
 TRAINEE = ("home", "attempt", "review")
 STAFF_PAGES = {
     "trainer": ("library", "authoring", "cohort", "exams", "review"),
@@ -26,7 +26,7 @@ ICONS = {
 
 
 def page(name: str, default: bool = False) -> st.Page:
-    """The page file `pages/<name>.py` with its translated title."""
+    """The page file `app_pages/<name>.py` with its translated title."""
     return st.Page(PAGES / f"{name}.py", title=t(f"page_{name}"), icon=ICONS[name], default=default)
 
 

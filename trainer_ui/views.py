@@ -160,3 +160,55 @@ def score_points(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for r in results
         if r.get("score") is not None and r.get("submitted_at")
     ]
+
+
+def coverage_rows(coverage: dict[str, Any]) -> list[dict[str, Any]]:
+    """GET /api/scenarios/coverage as one row per SOP branch (case count, covered or not)."""
+    rows = []
+    for sop in coverage.get("sops", []):
+        for branch in sop.get("branches", []):
+            ids = list(branch.get("cases", []))
+            rows.append(
+                {
+                    "sop": sop["sop"],
+                    "branch": branch["id"],
+                    "label": branch.get("label", ""),
+                    "ref": branch.get("ref") or "",
+                    "cases": len(ids),
+                    "case_ids": ", ".join(ids),
+                    "status": "covered" if ids else "uncovered",
+                }
+            )
+    return rows
+
+
+def item_analysis_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cohort item analysis as rows, hardest step first (low facility)."""
+    return [
+        {
+            "sop": i["sop"],
+            "item": i["item"],
+            "kind": i.get("kind", ""),
+            "sop_ref": i.get("sop_ref") or "",
+            "attempts": i.get("attempts", 0),
+            "facility": i.get("facility", 0.0),
+            "discrimination": i.get("discrimination", 0.0),
+        }
+        for i in sorted(items, key=lambda x: (x.get("facility", 0.0), x["sop"], x["item"]))
+    ]
+
+
+def sop_rows(by_sop: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pass rate and time on task per SOP."""
+    return [
+        {
+            "sop": sop,
+            "attempts": v.get("attempts", 0),
+            "passed": v.get("passed", 0),
+            "pass_rate": v.get("pass_rate", 0.0),
+            "median_minutes": round(v["median_seconds"] / 60, 1)
+            if v.get("median_seconds") is not None
+            else None,
+        }
+        for sop, v in sorted(by_sop.items())
+    ]

@@ -1,6 +1,7 @@
 """Trainer UI fixtures: a real API server (subprocess) on the small world, accounts, AppTest."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -43,10 +44,27 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -
 
 
 @pytest.fixture(scope="session")
-def api_url(world_url: str) -> Iterator[str]:
+def scenarios_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the scenario library (SOPs and cases) the test server may write into."""
+    target = tmp_path_factory.mktemp("library")
+    for part in ("sops", "cases"):
+        source = ROOT / "scenarios" / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+    (target / "cases").mkdir(exist_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def api_url(world_url: str, scenarios_dir: Path) -> Iterator[str]:
     """Base URL of the API served over real HTTP against the small world (own process)."""
     port = free_port()
-    env = {**os.environ, "GLADI_DATABASE_URL": world_url, "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "GLADI_DATABASE_URL": world_url,
+        "PYTHONPATH": str(ROOT),
+        "GLADI_SCENARIOS_DIR": str(scenarios_dir),
+    }
     cmd = [
         sys.executable,
         "-m",

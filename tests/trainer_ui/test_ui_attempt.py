@@ -35,7 +35,7 @@ def start_from_home(app: AppTest, case_id: str) -> str:
     assert attempt["scenario"] == case_id
     assert app.title[0].value != app.session_state.get("lang")  # the attempt page is showing
     # AppTest keeps the page a test last switched to; follow the app's own switch explicitly.
-    app.switch_page("pages/attempt.py").run()
+    app.switch_page("app_pages/attempt.py").run()
     return attempt["id"]
 
 
@@ -47,7 +47,7 @@ def test_every_sop_can_be_solved_through_the_page(
         pytest.skip("the scenario library has no cases yet")
     sign_in(app, *account("trainee"))
     for case_id in cases:
-        app.switch_page("pages/home.py").run()
+        app.switch_page("app_pages/home.py").run()
         episode = start_from_home(app, case_id)
         assert app.chat_message[0].markdown[0].value  # the customer's opening
         key = key_of(api_url, staff_token, episode)

@@ -12,7 +12,7 @@ login = require_login()
 attempt = ui_state.attempt_of(st.session_state)
 if attempt is None:
     st.info(t("no_attempt"))
-    st.page_link("pages/home.py", label=t("page_home"), icon="🏠")
+    st.page_link("app_pages/home.py", label=t("page_home"), icon="🏠")
     st.stop()
 
 brief = attempt["brief"]

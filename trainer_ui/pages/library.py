@@ -1,5 +1,0 @@
-"""Placeholder."""
-
-import streamlit as st
-
-st.write("library")
