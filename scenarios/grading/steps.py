@@ -1,0 +1,169 @@
+"""Items for what the trainee did: lookups, questions, order, wrong-SOP lookups, hints."""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from scenarios.grading import events as ev
+from scenarios.grading.item import item
+
+Key = Mapping[str, Any]
+
+
+def lookup_result(spec: Mapping[str, Any], events: Sequence[ev.Event]) -> tuple[str, list]:
+    """('ok' | 'wrong' | 'missed', the events that show it) for one required lookup."""
+    calls = ev.tool_calls(events, spec["operation"])
+    good = [e for e in calls if ev.succeeded(e) and ev.params_match(spec["params"], e)]
+    if good:
+        return "ok", good
+    if calls:
+        return "wrong", calls
+    return "missed", []
+
+
+def _params_text(params: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in params.items()) or "no identifier"
+
+
+def lookup_items(grading: Key, events: Sequence[ev.Event]) -> list[dict[str, Any]]:
+    """One item per required lookup."""
+    weight = grading["weights"]["lookup"]
+    items = []
+    for spec in grading["lookups"]:
+        status, found = lookup_result(spec, events)
+        want = _params_text(spec["params"])
+        label, op = spec["label"], spec["operation"]
+        if status == "ok":
+            en, idn = f"Looked up {label} ({op}) with {want}.", f"Sudah cek {label} ({want})."
+        elif status == "wrong":
+            got = _params_text(found[0].get("params") or {})
+            en = f"{label} ({op}) was looked up with {got}, not the customer's {want}."
+            idn = f"{label} dicek dengan {got}, seharusnya {want} milik pelanggan."
+        else:
+            en, idn = f"Missed: {label} ({op}) with {want}.", f"Belum dilakukan: {label} ({want})."
+        items.append(
+            item(
+                f"lookup:{spec['id']}",
+                "lookup",
+                status,
+                ref=spec["ref"],
+                en=en,
+                idn=idn,
+                evidence=ev.evidence(found),
+                weight=weight,
+            )
+        )
+    return items
+
+
+def question_items(grading: Key, events: Sequence[ev.Event]) -> list[dict[str, Any]]:
+    """One item per required question."""
+    weight = grading["weights"]["question"]
+    items = []
+    for spec in grading["questions"]:
+        found = ev.asked(events, spec["id"])
+        status = "ok" if found else "missed"
+        en = ("Asked: " if found else "Not asked: ") + spec["text_en"]
+        idn = ("Sudah ditanyakan: " if found else "Belum ditanyakan: ") + spec["text"]
+        evidence = (
+            {
+                "events": [e.get("id") for e in found],
+                "question": (found[0].get("params") or {}).get("question"),
+            }
+            if found
+            else None
+        )
+        items.append(
+            item(
+                f"question:{spec['id']}",
+                "question",
+                status,
+                ref=spec["ref"],
+                en=en,
+                idn=idn,
+                evidence=evidence,
+                weight=weight,
+            )
+        )
+    return items
+
+
+def _first_ok(spec: Mapping[str, Any], events: Sequence[ev.Event]) -> int | None:
+    for index, event in enumerate(events):
+        if (
+            event.get("kind") == "tool"
+            and event.get("operation") == spec["operation"]
+            and ev.succeeded(event)
+            and ev.params_match(spec["params"], event)
+        ):
+            return index
+    return None
+
+
+def order_items(grading: Key, events: Sequence[ev.Event]) -> list[dict[str, Any]]:
+    """One item per order constraint between two required lookups."""
+    specs = {s["id"]: s for s in grading["lookups"]}
+    weight = grading["weights"]["order"]
+    items = []
+    for pair in grading["order"]:
+        before, after = specs.get(pair["before"]), specs.get(pair["after"])
+        if before is None or after is None:
+            continue
+        i, j = _first_ok(before, events), _first_ok(after, events)
+        status = "missed" if i is None or j is None else ("ok" if i < j else "wrong")
+        en = f"{before['label']} comes before {after['label']}."
+        idn = f"{before['label']} dilakukan sebelum {after['label']}."
+        if status == "wrong":
+            en, idn = "Wrong order: " + en, "Urutan salah: " + idn
+        found = [events[k] for k in (i, j) if k is not None]
+        items.append(
+            item(
+                f"order:{pair['before']}>{pair['after']}",
+                "order",
+                status,
+                ref=pair["ref"],
+                en=en,
+                idn=idn,
+                evidence=ev.evidence(found),
+                weight=weight,
+            )
+        )
+    return items
+
+
+def extra_items(grading: Key, events: Sequence[ev.Event]) -> list[dict[str, Any]]:
+    """Lookups that have nothing to do with this SOP (one item per operation), and hints."""
+    items = []
+    wrong = [
+        e
+        for e in ev.tool_calls(events)
+        if ev.matches_any(e.get("operation"), grading["wrong_operations"])
+    ]
+    for operation in dict.fromkeys(e.get("operation") for e in wrong):
+        found = [e for e in wrong if e.get("operation") == operation]
+        items.append(
+            item(
+                f"extra:{operation}",
+                "lookup",
+                "extra",
+                ref=None,
+                en=f"{operation} has nothing to do with this SOP.",
+                idn=f"{operation} tidak ada hubungannya dengan SOP ini.",
+                evidence=ev.evidence(found),
+                earned=-grading["weights"]["extra"],
+            )
+        )
+    for index, hint in enumerate(ev.hints(events)):
+        ref = (hint.get("detail") or {}).get("sop_ref")
+        items.append(
+            item(
+                f"hint:{index + 1}",
+                "hint",
+                "extra",
+                ref=ref,
+                en="Took a hint (costs points).",
+                idn="Mengambil petunjuk (mengurangi nilai).",
+                evidence={"events": [hint.get("id")]},
+                earned=-grading["weights"]["hint"],
+            )
+        )
+    return items

@@ -1,0 +1,123 @@
+"""What an instance requires: lookups, questions, facts to report, and what a rule rests on."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gladi import catalog
+from scenarios import conditions, values
+from scenarios.expressions import resolve
+from scenarios.facts import fact_table
+from scenarios.keys import steps as st
+from scenarios.models import Case, Sop
+from scenarios.models.sop import LookupDef, QuestionDef
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the SOP rules (and the case's overrides) expect of this instance."""
+
+    rule_id: str | None
+    rule_ref: str | None
+    rule_label: str | None
+    resolution: str | None
+    escalation: str | None
+    kip: str | None
+    kip_ref: str | None
+    branches: list[str]
+
+
+@dataclass(frozen=True)
+class Needs:
+    """The required lookups and questions of an instance, and the facts it must report."""
+
+    lookups: list[LookupDef]
+    questions: list[QuestionDef]
+    reported: list[dict[str, Any]]
+
+
+def _required(value: Any, facts: Mapping[str, Any]) -> bool:
+    return value is True or (isinstance(value, dict) and conditions.holds(value, facts))
+
+
+def needs(sop: Sop, case: Case, facts: Mapping[str, Any], context: Any) -> Needs:
+    """A drill needs only its facts' lookups; a case needs what the SOP requires for its facts."""
+    if case.kind == "drill":
+        wanted = {item.lookup for item in case.report_facts}
+        lookups = [lk for lk in sop.lookups if lk.id in wanted]
+        by_id = {r.id: r for r in sop.report_facts}
+        chosen = [(by_id[d.fact], d.lookup) for d in case.report_facts]
+        return Needs(lookups, [], _reported(chosen, context))
+    lookups = [lk for lk in sop.lookups if conditions.holds(lk.when, facts)]
+    questions = [q for q in sop.questions if _required(q.required, facts)]
+    chosen = [
+        (r, r.lookup) for r in sop.report_facts if r.in_cases and conditions.holds(r.when, facts)
+    ]
+    return Needs(lookups, questions, _reported(chosen, context))
+
+
+def _reported(chosen: list[tuple[Any, str]], context: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.id,
+            "label": r.label,
+            "label_en": r.label_en,
+            "compare": r.compare,
+            "expected": values.display(r.compare, resolve(r.expr, context)),
+            "lookup": lookup,
+            "ref": r.ref,
+        }
+        for r, lookup in chosen
+    ]
+
+
+def depends(sop: Sop, rule_when: Any, need: Needs) -> dict[str, list[str]]:
+    """The required lookups and questions that establish the facts a rule's condition uses."""
+    table = fact_table(sop)
+    names = conditions.base_facts(conditions.referenced(rule_when), table)
+    sources = [table[n].source for n in sorted(names) if table[n].source is not None]
+    by_lookup = {s.lookup for s in sources if s and s.lookup}
+    by_question = {s.question for s in sources if s and s.question}
+    return {
+        "lookups": [lk.id for lk in need.lookups if lk.id in by_lookup],
+        "questions": [q.id for q in need.questions if q.id in by_question],
+    }
+
+
+def lookup_specs(need: Needs, context: Any) -> list[dict[str, Any]]:
+    """The grader's view of each required lookup: operation, label, identifier values."""
+    return [
+        {
+            "id": lk.id,
+            "operation": lk.operation,
+            "label": lk.label or catalog.BY_NAME[lk.operation].label,
+            "params": st.lookup_params(lk, context),
+            "ref": lk.ref,
+        }
+        for lk in need.lookups
+    ]
+
+
+def forbidden_specs(sop: Sop, facts: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The forbidden moves that apply to this instance."""
+    return [
+        {
+            "id": m.id,
+            "detect": m.detect.model_dump(exclude_none=True),
+            "message": m.message,
+            "pesan": m.pesan,
+            "ref": m.ref,
+        }
+        for m in sop.forbidden
+        if conditions.holds(m.when, facts)
+    ]
+
+
+def steps_of(sop: Sop, need: Needs, context: Any) -> list[dict[str, Any]]:
+    """The lookup and question steps in SOP order."""
+    steps = [st.lookup_step(lk, context) for lk in need.lookups]
+    steps += [
+        {"id": f"question:{q.id}", "kind": "question", "question": q.text, "sop_ref": q.ref}
+        for q in need.questions
+    ]
+    return st.ordered(steps, sop)
