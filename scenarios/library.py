@@ -1,5 +1,6 @@
 """The scenario library: every SOP encoding and case, loaded and validated together."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,7 +59,8 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _is_sop_file(path: Path) -> bool:
-    return path.parent.name == SOPS or path.name.startswith("sop-")
+    """SOP encodings live in a `sops` folder or are named `sop-NNN.yaml`; the rest are cases."""
+    return path.parent.name == SOPS or re.fullmatch(r"sop-\d{3}", path.stem) is not None
 
 
 def _read(path: Path, problems: list[Problem]):
