@@ -3,6 +3,8 @@
 import typer
 
 from gladi.cli import assess_cmd, db_cmd, results_cmd, serve_cmd, ui_cmd, up_cmd, user_cmd
+from gladi.cli.grade_cmd import grade as grade_command
+from gladi.cli.scenario_cmd import app as scenario_app
 
 app = typer.Typer(
     name="gladi",
@@ -18,6 +20,8 @@ app.command("assess")(assess_cmd.assess)
 app.add_typer(results_cmd.app, name="results")
 app.command("up")(up_cmd.up)
 app.command("ui")(ui_cmd.ui)
+app.add_typer(scenario_app, name="scenario")
+app.command("grade")(grade_command)
 
 
 def main() -> None:
