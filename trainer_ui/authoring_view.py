@@ -55,6 +55,12 @@ def _notes(problems: list[dict[str, Any]], key: str) -> None:
         st.caption(f":red[⚠ {af.problem_line(problem)}]")
 
 
+def _options(known: tuple[str, ...], key: str) -> list[str]:
+    """The allowed values plus whatever the YAML holds now (so the form shows it as it is)."""
+    current = st.session_state.get(F + key)
+    return list(dict.fromkeys([*known, *([str(current)] if current else [])]))
+
+
 def form(problems: list[dict[str, Any]], sops: list[str], branches: dict[str, list[str]]) -> None:
     """The form, with the problems of each field right under it."""
     state = st.session_state
@@ -66,9 +72,13 @@ def form(problems: list[dict[str, Any]], sops: list[str], branches: dict[str, li
     st.text_input(t("case_title"), key=F + "title")
     _notes(problems, "title")
     cols = st.columns(3)
-    cols[0].selectbox(t("difficulty"), af.DIFFICULTIES, key=F + "difficulty")
-    cols[1].selectbox(t("channel"), af.CHANNELS, key=F + "channel")
-    cols[2].selectbox(t("kind"), af.KINDS, key=F + "kind")
+    cols[0].selectbox(
+        t("difficulty"), _options(af.DIFFICULTIES, "difficulty"), key=F + "difficulty"
+    )
+    cols[1].selectbox(t("channel"), _options(af.CHANNELS, "channel"), key=F + "channel")
+    cols[2].selectbox(t("kind"), _options(af.KINDS, "kind"), key=F + "kind")
+    for key in ("difficulty", "channel", "kind"):
+        _notes(problems, key)
     options = sorted(
         {*branches.get(state.get(F + "sop") or "", []), *(state.get(F + "covers") or [])}
     )
@@ -78,7 +88,8 @@ def form(problems: list[dict[str, Any]], sops: list[str], branches: dict[str, li
     _notes(problems, "conditions")
     st.text_area(t("opening"), key=F + "opening")
     _notes(problems, "opening")
-    st.selectbox(t("temperament"), af.TEMPERAMENTS, key=F + "temperament")
+    st.selectbox(t("temperament"), _options(af.TEMPERAMENTS, "temperament"), key=F + "temperament")
+    _notes(problems, "temperament")
     st.text_input(t("drill_goal"), key=F + "goal")
     _notes(problems, "goal")
     st.button(t("form_to_yaml"), key="auth_form_to_yaml", on_click=form_to_yaml)

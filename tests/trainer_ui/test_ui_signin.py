@@ -23,3 +23,11 @@ def test_right_password_signs_in_and_shows_trainee_home(app: AppTest, account) -
     assert not app.exception
     assert app.session_state["auth"]["role"] == "trainee"
     assert app.session_state["auth"]["username"] == username
+
+
+def test_english_switch_in_the_sidebar(app: AppTest) -> None:
+    app.run()
+    assert app.title[0].value == "Gladi — masuk"
+    app.sidebar.selectbox(key="lang").set_value("en").run()
+    assert app.title[0].value == "Gladi — sign in"
+    assert app.button(key="signin_submit").label == "Sign in"

@@ -1,0 +1,57 @@
+"""Trainee home with an assigned exam: deadline and progress, no hints, no feedback until done."""
+
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from streamlit.testing.v1 import AppTest
+
+from tests.trainer_ui import seeding
+from tests.trainer_ui.conftest import sign_in
+
+
+def test_exam_gives_no_feedback_until_the_whole_set_is_submitted(
+    app: AppTest, account, api_url: str, staff_token: str
+) -> None:
+    cases = httpx.get(f"{api_url}/api/scenarios", headers=seeding.auth(staff_token)).json()
+    chosen = sorted(c["id"] for c in cases if c["sop"] == "sop-001" and c["kind"] == "case")[:2]
+    assert len(chosen) == 2
+    username, password = account("trainee")
+    deadline = (datetime.now(UTC) + timedelta(days=2)).isoformat()
+    exam = httpx.post(
+        f"{api_url}/api/exams",
+        headers=seeding.auth(staff_token),
+        json={
+            "title": "Ujian UI",
+            "scenarios": chosen,
+            "deadline": deadline,
+            "trainees": [username],
+        },
+    )
+    assert exam.status_code == 201, exam.text
+    exam_id = exam.json()["id"]
+
+    sign_in(app, username, password)
+    assert "Ujian UI" in " ".join(m.value for m in app.markdown)
+    assert "0 dari 2" in app.get("progress")[0].proto.text
+    app.button(key=f"home_exam_{exam_id}_{chosen[0]}").click().run()
+    assert not app.exception, app.exception
+    app.switch_page("app_pages/attempt.py").run()
+    assert app.session_state["attempt"]["mode"] == "exam"
+    assert not [b for b in app.button if b.key == "att_hint_btn"]  # no hints in an exam
+
+    app.selectbox(key="att_res_resolution").set_value("network_refresh")
+    app.button(key="att_res_submit_btn").click().run()
+    assert not app.exception, app.exception
+    assert "setelah semua kasus" in " ".join(s.value for s in app.success)
+    assert not app.metric  # no score shown
+    assert not [b for b in app.button if b.key == "att_done_review"]
+
+    app.switch_page("app_pages/home.py").run()
+    assert "1 dari 2" in app.get("progress")[0].proto.text
+    assert not [b for b in app.button if b.key.startswith("home_review_")]
+
+    token = seeding.login(api_url, username, password)
+    seeding.attempt(api_url, token, staff_token, chosen[1], good=False, exam_id=exam_id)
+    app.run()
+    assert [b for b in app.button if b.key.startswith("home_review_")]  # now results show
+    assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
