@@ -9,6 +9,7 @@ from gladi.catalog import TOOLS
 from gladi.db import get_engine
 from gladi.schema import ensure_schema
 from mocks.am.router import router as am_router
+from mocks.api import authoring as api_authoring
 from mocks.dsc.router import router as dsc_router
 from mocks.epayment.router import router as epayment_router
 from mocks.errors import install_error_handlers
@@ -31,6 +32,7 @@ ROUTERS: list[APIRouter] = [
     outages_router,
     am_router,
     interactions_router,
+    api_authoring.router,
 ]
 """Adding a tool is a folder under mocks/ and a line here."""
 
