@@ -159,8 +159,8 @@ def assignments(
     if total > _MAX_COMBINATIONS:
         return
     for combo in itertools.product(*domains):
-        values = dict(zip(names, combo, strict=True))
-        yield derive(values) if derive else values
+        assigned: dict[str, Any] = dict(zip(names, combo, strict=True))
+        yield derive(assigned) if derive else assigned
 
 
 def base_facts(names: set[str], facts: Mapping[str, FactDef]) -> set[str]:

@@ -74,7 +74,7 @@ def resolve(sop: Sop, conditions_: Mapping[str, Any], channel: str, rng: Random)
         elif fact.default is not None:
             values[name] = fact.default
         elif fact.type == "enum":
-            values[name] = rng.choice(list(fact.values or [None]))
+            values[name] = rng.choice(fact.values) if fact.values else None
         elif fact.type == "bool":
             values[name] = rng.random() < 0.5
         else:

@@ -92,7 +92,7 @@ def _outcome(case: Case, sop: Sop, facts: dict[str, Any]) -> Outcome:
 def _brief(case: Case, sop: Sop, text: str) -> dict[str, Any]:
     from mocks.tickets.catalog import CATALOG
 
-    brief = {
+    brief: dict[str, Any] = {
         "sop": sop.id,
         "title": case.title,
         "kind": case.kind,
@@ -188,7 +188,7 @@ def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
 def write_instance(conn: Connection, instance: Instance) -> None:
     """Insert the instance's rows (in the caller's transaction), parents before children."""
     for model in WORLD_TABLES:
-        name = str(model.__tablename__)
+        name = str(model.__tablename__)  # type: ignore[attr-defined]
         rows = instance.rows.get(name)
         if rows:
             conn.execute(TABLES[name].insert(), [dict(r) for r in rows])

@@ -13,7 +13,7 @@ from scenarios.sources import source_lines, source_path
 from scenarios.validate.case_file import validate_case
 from scenarios.validate.errors import display
 from scenarios.validate.sop_file import validate_sop
-from scenarios.yamlsrc import SourceError, read_source
+from scenarios.yamlsrc import Source, SourceError, read_source
 
 SOPS, CASES = "sops", "cases"
 
@@ -63,7 +63,7 @@ def _is_sop_file(path: Path) -> bool:
     return path.parent.name == SOPS or re.fullmatch(r"sop-\d{3}", path.stem) is not None
 
 
-def _read(path: Path, problems: list[Problem]):
+def _read(path: Path, problems: list[Problem]) -> Source | None:
     try:
         return read_source(path)
     except SourceError as exc:

@@ -1,5 +1,6 @@
 """`gladi scenario preview`: instantiate a case without writing anything, and show it."""
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -19,7 +20,7 @@ def _world_engine() -> Engine:
     parsed = make_url(url)
     usable = parsed.get_backend_name() != "sqlite" or (
         parsed.database not in (None, "", ":memory:")
-        and __import__("pathlib").Path(parsed.database).is_file()
+        and Path(parsed.database).is_file()
     )
     if usable:
         try:

@@ -23,7 +23,7 @@ def _what(step: Mapping[str, Any], grading: Mapping[str, Any]) -> str:
     if step["kind"] == "action":
         return "Buat tiket dengan KIP yang sesuai dan field mandatory-nya."
     name = step["id"].partition(":")[2]
-    spec = next((s for s in grading["lookups"] if s["id"] == name), {})
+    spec: Mapping[str, Any] = next((s for s in grading["lookups"] if s["id"] == name), {})
     return "Lakukan pengecekan: " + str(spec.get("label", step.get("operation")))
 
 

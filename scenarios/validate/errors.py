@@ -1,6 +1,7 @@
 """Turning pydantic errors and issue locations into Problems with lines and field paths."""
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -32,7 +33,7 @@ def problem_at(src: Source, loc: tuple, message: str) -> Problem:
     return Problem(display(src.path), src.line_of(loc), field_path(loc), message)
 
 
-def _message(error: dict) -> str:
+def _message(error: Any) -> str:
     message = str(error["msg"])
     if error["type"] == "extra_forbidden":
         return "unknown field"
@@ -41,7 +42,7 @@ def _message(error: dict) -> str:
     return message.removeprefix("Value error, ")
 
 
-def _useful_loc(error: dict, data: object) -> tuple:
+def _useful_loc(error: Any, data: Any) -> tuple:
     """The error's location with pydantic's union markers ('str', 'AnswerBy' ...) dropped.
 
     A part is kept when it names a key or index of the data at that point (or is the name of
