@@ -9,7 +9,12 @@ from gladi.catalog import TOOLS
 from gladi.db import get_engine
 from gladi.schema import ensure_schema
 from mocks.am.router import router as am_router
+from mocks.api import auth as api_auth
 from mocks.api import authoring as api_authoring
+from mocks.api import episodes as api_episodes
+from mocks.api import exams as api_exams
+from mocks.api import results as api_results
+from mocks.api import scenarios as api_scenarios
 from mocks.dsc.router import router as dsc_router
 from mocks.epayment.router import router as epayment_router
 from mocks.errors import install_error_handlers
@@ -32,6 +37,11 @@ ROUTERS: list[APIRouter] = [
     outages_router,
     am_router,
     interactions_router,
+    api_auth.router,
+    api_scenarios.router,
+    api_episodes.router,
+    api_results.router,
+    api_exams.router,
     api_authoring.router,
 ]
 """Adding a tool is a folder under mocks/ and a line here."""

@@ -1,0 +1,103 @@
+"""Concurrency and crashes over real HTTP: 50 parallel episodes; SIGKILL mid-episode."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+from sqlalchemy import Engine
+
+from gladi.assess.client import episode_client, replay
+from gladi.assess.local_server import local_server
+from tests.api.conftest import CASE, bearer
+from tests.helpers import make_user, trace_of
+
+
+def _run_episode(base: str, token: str, staff: str, seed: int) -> tuple[str, list[dict], str]:
+    with httpx.Client(base_url=base, headers=bearer(token), timeout=60) as api:
+        episode = api.post("/api/episodes", json={"scenario": CASE, "seed": seed}).json()
+        key = api.get(f"/api/episodes/{episode['id']}/key", headers=bearer(staff)).json()
+        with episode_client(base, token, episode["id"]) as client:
+            replay(client, episode["id"], key["steps"])
+        msisdn = key["submit"].get("facts", {}).get("msisdn") or next(
+            s["request"]["path"].rsplit("/", 1)[-1]
+            for s in key["steps"]
+            if s["kind"] == "lookup" and s["request"]["path"].startswith("/dsc/subscribers/")
+        )
+    return episode["id"], key["steps"], msisdn
+
+
+@pytest.mark.slow
+def test_fifty_concurrent_episodes_keep_to_themselves(app_env: str, world_engine: Engine) -> None:
+    staff = make_user(world_engine, "assessor")[1]
+    tokens = [make_user(world_engine)[1] for _ in range(50)]
+    with local_server() as base, ThreadPoolExecutor(max_workers=16) as pool:
+        runs = list(pool.map(lambda i: _run_episode(base, tokens[i], staff, 100 + i), range(50)))
+    customers = {msisdn for _, _, msisdn in runs}
+    assert len(customers) == 50  # every episode got its own customer
+    for episode_id, steps, msisdn in runs:
+        events = [e for e in trace_of(world_engine, episode_id) if e["kind"] == "tool"]
+        expected = [s for s in steps if s["kind"] != "question"]
+        assert len(events) == len(expected)
+        seen = {str(v) for e in events for v in e["params"].values()}
+        assert not (seen & (customers - {msisdn})), "a trace holds another episode's customer"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(url: str, port: int) -> subprocess.Popen:
+    env = {**os.environ, "GLADI_DATABASE_URL": url}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gladi.cli.main", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+@pytest.mark.slow
+def test_episode_survives_a_sigkilled_server(app_env: str, world_engine: Engine) -> None:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    _, token = make_user(world_engine)
+    staff = make_user(world_engine, "trainer")[1]
+    proc = _serve(app_env, port)
+    try:
+        with httpx.Client(base_url=base, headers=bearer(token), timeout=30) as api:
+            episode = api.post("/api/episodes", json={"scenario": CASE, "seed": 9}).json()
+            key = api.get(f"/api/episodes/{episode['id']}/key", headers=bearer(staff)).json()
+            half = len(key["steps"]) // 2
+            with episode_client(base, token, episode["id"]) as client:
+                replay(client, episode["id"], key["steps"][:half])
+            before = trace_of(world_engine, episode["id"])
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+            proc = _serve(app_env, port)
+            assert trace_of(world_engine, episode["id"]) == before
+            with episode_client(base, token, episode["id"]) as client:
+                replay(client, episode["id"], key["steps"][half:])
+            report = api.post(f"/api/episodes/{episode['id']}/submit", json=key["submit"]).json()
+        assert report["score"] == 100 and report["passed"]
+        after = trace_of(world_engine, episode["id"])
+        assert after[: len(before)] == before
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
