@@ -71,3 +71,21 @@ def connect(engine: Engine | None = None) -> Iterator[Connection]:
     """A connection in a transaction that commits on success and rolls back on error."""
     with (engine or get_engine()).begin() as conn:
         yield conn
+
+
+def reset_sequences(conn: Connection, tables: list[str]) -> None:
+    """After bulk loads with explicit ids, move PostgreSQL's id sequences past the max id.
+
+    SQLite needs nothing (it takes max(rowid)+1); PostgreSQL would hand out ids already used.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    for table in tables:
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f'COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)'
+            )
+        )

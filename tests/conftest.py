@@ -15,16 +15,51 @@ from gladi.settings import get_settings
 SMALL_SEED = 7
 
 
+REQUIRE_SERVICES = os.environ.get("GLADI_REQUIRE_SERVICES") == "1"
+"""In CI every real part must run: a skipped postgres or browser test is a failure."""
+
+
 def _postgres_url() -> str | None:
     return os.environ.get("GLADI_TEST_POSTGRES_URL") or None
 
 
+def fresh_postgres_database(base_url: str, name: str) -> str:
+    """Drop and create database `name` on the server of `base_url`; returns its URL."""
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    admin = build_engine(base_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(base_url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """Under GLADI_REQUIRE_SERVICES=1 a skipped postgres/browser test fails the run."""
+    outcome = yield
+    report = outcome.get_result()
+    needs_service = item.get_closest_marker("postgres") or item.get_closest_marker("browser")
+    if REQUIRE_SERVICES and needs_service and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"required service missing in CI: {report.longrepr}"
+
+
 @pytest.fixture(scope="session")
-def world_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A database holding the `small` world of SMALL_SEED (SQLite, or PostgreSQL in CI)."""
+def world_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[str]:
+    """A database holding the `small` world of SMALL_SEED (SQLite, or PostgreSQL in CI).
+
+    On PostgreSQL each xdist worker gets its own database, so parallel runs do not collide.
+    """
     from seeds.world import seed_world
 
-    url = _postgres_url() or f"sqlite:///{tmp_path_factory.mktemp('world') / 'gladi.db'}"
+    base = _postgres_url()
+    if base:
+        url = fresh_postgres_database(base, f"gladi_test_{worker_id}")
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('world') / 'gladi.db'}"
     engine = build_engine(url)
     ensure_schema(engine)
     seed_world(engine, seed=SMALL_SEED, scale="small", force=True)
