@@ -47,6 +47,7 @@ TRAINEE_MESSAGES: dict[str, dict[str, str]] = {
     "escalation": {"id": "Eskalasi", "en": "Escalation"},
     "no_escalation": {"id": "(tanpa eskalasi)", "en": "(no escalation)"},
     "drill_goal": {"id": "Tugas", "en": "Task"},
+    "report_facts": {"id": "Laporkan fakta yang diminta", "en": "Report the facts asked for"},
     "reported_fact": {"id": "Fakta: {fact}", "en": "Fact: {fact}"},
     "notes": {"id": "Catatan", "en": "Notes"},
     "submit": {"id": "Kirim penyelesaian", "en": "Submit resolution"},

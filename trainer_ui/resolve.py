@@ -6,13 +6,19 @@ import streamlit as st
 
 from trainer_ui import actions, ui_state
 from trainer_ui.i18n import current_language, t
+from trainer_ui.i18n import text as text_of
 from trainer_ui.views import choices
 
 P = ui_state.INPUT_PREFIX
 
 
+DRILL_RESOLUTION = "report"
+
+
 def resolution_labels(brief: dict[str, Any], lang: str) -> dict[str, str]:
-    """Resolution code -> label in the shell's language."""
+    """Resolution code -> label in the shell's language (a drill only reports facts)."""
+    if brief.get("kind") == "drill":
+        return {DRILL_RESOLUTION: text_of("report_facts", lang)}
     labels = {}
     for entry in brief.get("resolutions") or []:
         if isinstance(entry, dict) and lang == "en" and entry.get("label_en"):

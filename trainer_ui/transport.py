@@ -74,6 +74,14 @@ def client() -> httpx.Client:
         return found
 
 
+def close_clients() -> None:
+    """Close every pooled client (tests and benchmarks, before their server stops)."""
+    with _lock:
+        for found in _clients.values():
+            found.close()
+        _clients.clear()
+
+
 def headers(
     token: str | None, episode: str | None = None, tool_session: str | None = None
 ) -> dict[str, str]:

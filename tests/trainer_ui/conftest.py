@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from gladi.episodes.auth import create_user
 from gladi.settings import get_settings
+from trainer_ui import transport
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "trainer_ui" / "app.py"
@@ -86,8 +87,13 @@ def api_url(world_url: str, scenarios_dir: Path) -> Iterator[str]:
         wait_healthy(url, proc)
         yield url
     finally:
+        transport.close_clients()
         proc.terminate()
-        proc.wait(timeout=20)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
 
 
 @pytest.fixture

@@ -1,21 +1,38 @@
-"""An attempt through the attempt page: questions, lookups in the tool tabs, ticket, submit."""
+"""Attempts through the attempt page: questions, lookups in the tool tabs, ticket, submit, score.
+
+Every case of the library is solved the way a trainee would: a trainer's key says what to do,
+and the driver does it with the page's widgets only (menus, boxes, buttons).
+"""
+
+from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from tests.trainer_ui import driver
-from tests.trainer_ui.conftest import sign_in
+from tests.trainer_ui.conftest import ROOT, sign_in
 
 
-def one_case_per_sop(api_url: str, token: str) -> list[str]:
-    """The first case (not drill) of every SOP the library has."""
-    cases = httpx.get(f"{api_url}/api/scenarios", headers={"Authorization": f"Bearer {token}"})
-    firsts: dict[str, str] = {}
-    for case in sorted(cases.json(), key=lambda c: c["id"]):
-        if case.get("kind", "case") == "case":
-            firsts.setdefault(case["sop"], case["id"])
-    return sorted(firsts.values())
+def library_cases() -> list[str]:
+    """Ids of the cases (not drills) in the repository's library."""
+    found = []
+    for path in sorted((ROOT / "scenarios" / "cases").glob("**/*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if data.get("kind", "case") == "case":
+            found.append(str(data.get("id", Path(path).stem)))
+    return found
+
+
+def library_drills() -> list[str]:
+    """Ids of the lookup drills in the repository's library."""
+    found = []
+    for path in sorted((ROOT / "scenarios" / "cases").glob("**/*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if data.get("kind") == "drill":
+            found.append(str(data["id"]))
+    return found
 
 
 def key_of(api_url: str, token: str, episode: str) -> dict:
@@ -29,35 +46,71 @@ def key_of(api_url: str, token: str, episode: str) -> dict:
 
 def start_from_home(app: AppTest, case_id: str) -> str:
     """Press the case's start button on the home page; the attempt page opens."""
+    app.switch_page("app_pages/home.py").run()
     app.button(key=f"home_start_{case_id}").click().run()
     assert not app.exception, app.exception
     attempt = app.session_state["attempt"]
     assert attempt["scenario"] == case_id
-    assert app.title[0].value != app.session_state.get("lang")  # the attempt page is showing
+    assert app.subheader and app.chat_message  # the attempt page is showing
     # AppTest keeps the page a test last switched to; follow the app's own switch explicitly.
     app.switch_page("app_pages/attempt.py").run()
     return attempt["id"]
 
 
-def test_every_sop_can_be_solved_through_the_page(
-    app: AppTest, account, api_url: str, staff_token: str
+def solve(app: AppTest, key: dict) -> None:
+    """Do every key step on the page, then submit the key's resolution."""
+    for step in key["steps"]:
+        driver.do_step(app, step)
+        assert not app.exception, (step, app.exception)
+        slot = step.get("operation", "")
+        assert "error" not in app.session_state["screens"].get(slot, {}), (
+            step,
+            app.session_state["screens"][slot],
+        )
+    driver.submit(app, key["submit"])
+    assert not app.exception, app.exception
+
+
+@pytest.mark.parametrize("case_id", library_cases() + library_drills())
+def test_case_solved_through_the_page_scores_100(
+    case_id: str, app: AppTest, account, api_url: str, staff_token: str
 ) -> None:
-    cases = one_case_per_sop(api_url, staff_token)
-    if not cases:
-        pytest.skip("the scenario library has no cases yet")
     sign_in(app, *account("trainee"))
-    for case_id in cases:
-        app.switch_page("app_pages/home.py").run()
-        episode = start_from_home(app, case_id)
-        assert app.chat_message[0].markdown[0].value  # the customer's opening
-        key = key_of(api_url, staff_token, episode)
-        for step in key["steps"]:
-            driver.do_step(app, step)
-            assert not app.exception, (step, app.exception)
-            assert (
-                not app.session_state["screens"].get(step.get("operation", ""), {}).get("error")
-            ), step
-        driver.submit(app, key["submit"])
-        assert not app.exception, app.exception
-        scores = [m.value for m in app.metric]
-        assert scores and scores[0] == "100 / 100", (case_id, scores, [e.value for e in app.error])
+    episode = start_from_home(app, case_id)
+    assert app.chat_message[0].markdown[0].value  # the customer's opening
+    key = key_of(api_url, staff_token, episode)
+    solve(app, key)
+    assert app.session_state.get("review_id") == episode  # the result page opened
+    scores = [m.value for m in app.metric]
+    assert scores and scores[0] == "100 / 100", (case_id, scores, [e.value for e in app.error])
+    assert "LULUS" in scores[1]
+    items = app.dataframe[0].value
+    assert len(items) > 0 and set(items["Status"]) <= {"ok"}
+    assert len(app.dataframe) >= 3  # expected path beside the trainee's own timeline
+
+
+def test_retry_gives_a_new_customer_and_empty_boxes(app: AppTest, account) -> None:
+    case_id = library_cases()[0]
+    sign_in(app, *account("trainee"))
+    first = start_from_home(app, case_id)
+    app.text_input(key="att_dsc_msisdn").input("081321123321").run()
+    code = app.session_state["attempt"]["brief"]["resolutions"][0]["code"]
+    app.selectbox(key="att_res_resolution").set_value(code).run()
+    app.button(key="att_res_submit_btn").click().run()
+    assert app.session_state["review_id"] == first
+    app.button(key="review_retry").click().run()
+    assert not app.exception, app.exception
+    second = app.session_state["attempt"]["id"]
+    assert second != first and not app.session_state["attempt"]["submitted"]
+    app.switch_page("app_pages/attempt.py").run()
+    assert app.text_input(key="att_dsc_msisdn").value == ""
+    assert app.selectbox(key="att_res_resolution").value is None
+
+
+def test_hint_in_practice_is_shown_in_the_chat(app: AppTest, account) -> None:
+    sign_in(app, *account("trainee"))
+    start_from_home(app, library_cases()[0])
+    app.button(key="att_hint_btn").click().run()
+    assert not app.exception, app.exception
+    chat = app.session_state["chat"]
+    assert chat[-1]["role"] == "hint" and chat[-1]["text"].startswith("[")
