@@ -1,10 +1,12 @@
 """Show a PDF inline: `st.pdf` when streamlit-pdf is installed, else the browser's own viewer."""
 
 import hashlib
+import importlib.util
 import tempfile
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 HEIGHT = 700
 
@@ -20,13 +22,18 @@ def as_file(data: bytes, name: str) -> Path:
 
 
 def show_pdf(data: bytes, name: str, key: str) -> None:
-    """The PDF inline, and a download button for the same bytes (key `key`)."""
+    """The PDF inline, and a download button for the same bytes (key `key`).
+
+    `st.pdf` (pdf.js, from the streamlit-pdf package) renders in any browser, headless Chromium
+    included; without that package the browser's own viewer in an iframe is the fallback
+    (Chromium refuses PDFs in Streamlit's sandboxed iframes, so the download button stays).
+    """
     try:
-        import streamlit_pdf  # type: ignore[import-not-found]  # noqa: F401
-    except ImportError:
-        st.iframe(as_file(data, name), height=HEIGHT, alt=name)
-    else:
+        if importlib.util.find_spec("streamlit_pdf") is None:
+            raise StreamlitAPIException("streamlit-pdf is not installed")
         st.pdf(data, height=HEIGHT, alt=name)
+    except StreamlitAPIException:
+        st.iframe(as_file(data, name), height=HEIGHT, alt=name)
     st.download_button(
         "Download PDF", data, file_name=name, mime="application/pdf", key=key, on_click="ignore"
     )
