@@ -5,6 +5,7 @@ import typer
 from gladi.cli import assess_cmd, db_cmd, results_cmd, serve_cmd, ui_cmd, up_cmd, user_cmd
 from gladi.cli.grade_cmd import grade as grade_command
 from gladi.cli.scenario_cmd import app as scenario_app
+from gladi.cli.seed_cmd import seed as seed_command
 
 app = typer.Typer(
     name="gladi",
@@ -14,6 +15,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(db_cmd.app, name="db")
+app.command("seed")(seed_command)
 app.add_typer(user_cmd.app, name="user")
 app.command("serve")(serve_cmd.serve)
 app.command("assess")(assess_cmd.assess)
