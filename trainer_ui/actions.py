@@ -32,6 +32,7 @@ def start(scenario: str, exam_id: int | None = None) -> None:
         _flash(exc)
         return
     ui_state.begin_attempt(st.session_state, started, exam_id=exam_id)
+    st.query_params["episode"] = started["id"]  # a reload can bring the attempt back
     st.session_state[GOTO] = "attempt"
 
 
@@ -98,6 +99,19 @@ def submit(body: dict[str, Any]) -> None:
         st.session_state[GOTO] = "review"
 
 
+def resume_from_url(token: str) -> None:
+    """After signing in: bring back the open attempt named in the URL (`?episode=`)."""
+    episode_id = st.query_params.get("episode")
+    if not episode_id or ui_state.attempt_of(st.session_state) is not None:
+        return
+    try:
+        found = api.episode_state(token, str(episode_id))
+    except ApiError:
+        return
+    if ui_state.restore_attempt(st.session_state, found) is None:
+        del st.query_params["episode"]
+
+
 def review(episode_id: str) -> None:
     """Open the result page of an episode."""
     st.session_state[ui_state.REVIEW] = episode_id
@@ -108,4 +122,4 @@ def follow_goto() -> None:
     """Called at the top of a page body: go where a callback asked to go."""
     target = st.session_state.pop(GOTO, None)
     if target:
-        st.switch_page(f"app_pages/{target}.py")
+        st.switch_page(f"app_pages/{target}.py", query_params=st.query_params.to_dict())

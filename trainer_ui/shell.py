@@ -33,6 +33,7 @@ def _sign_out() -> None:
         with contextlib.suppress(ApiError):  # the session is forgotten here either way
             api.logout(login.token)
     ui_state.sign_out(st.session_state)
+    st.query_params.clear()
 
 
 def error_text(error: ApiError | dict[str, Any]) -> str:

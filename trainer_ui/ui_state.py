@@ -7,6 +7,7 @@ attempt can clear them while everything typed survives reruns and page switches 
 
 import time
 from collections.abc import MutableMapping
+from datetime import datetime
 from typing import Any
 
 from trainer_ui.api import Login
@@ -123,3 +124,33 @@ def set_tool_session(state: State, tool: str, session: str | None) -> None:
 def elapsed_seconds(attempt: dict[str, Any], now: float | None = None) -> int:
     """Whole seconds since the attempt started."""
     return max(0, int((time.time() if now is None else now) - attempt["started_at"]))
+
+
+def restore_attempt(state: State, episode: dict[str, Any]) -> dict[str, Any] | None:
+    """Rebuild the current attempt from GET /api/episodes/{id} (after a browser reload).
+
+    The conversation comes back from the timeline's questions and answers; typed but unsent
+    input is gone with the old browser session. Submitted episodes are not restored.
+    """
+    if episode.get("state") != "open":
+        return None
+    brief = episode.get("brief") or {}
+    started = datetime.fromisoformat(episode["created_at"]).timestamp()
+    body = {
+        "id": episode["id"],
+        "scenario": episode["scenario"],
+        "sop": episode["sop"],
+        "seed": episode.get("seed"),
+        "brief": brief,
+        "tools": [],
+    }
+    attempt = begin_attempt(state, body, exam_id=episode.get("exam_id"), now=started)
+    texts = {
+        q.get("id"): q.get("text") for q in brief.get("questions") or [] if isinstance(q, dict)
+    }
+    for event in episode.get("timeline", []):
+        if event.get("kind") == "ask":
+            asked = str((event.get("params") or {}).get("question", ""))
+            add_chat(state, "agent", texts.get(asked) or asked)
+            add_chat(state, "customer", str((event.get("detail") or {}).get("answer", "")))
+    return attempt

@@ -114,3 +114,20 @@ def test_hint_in_practice_is_shown_in_the_chat(app: AppTest, account) -> None:
     assert not app.exception, app.exception
     chat = app.session_state["chat"]
     assert chat[-1]["role"] == "hint" and chat[-1]["text"].startswith("[")
+
+
+def test_reload_brings_the_open_attempt_back(app: AppTest, account, ui_env: str) -> None:
+    username, password = account("trainee")
+    sign_in(app, username, password)
+    episode = start_from_home(app, library_cases()[0])
+    assert app.query_params["episode"] in (episode, [episode])
+    app.selectbox(key="att_ask_pick").set_value("payment").run()
+    app.button(key="att_ask_pick_btn").click().run()
+    answer = app.session_state["chat"][-1]["text"]
+
+    reloaded = AppTest.from_file(app._script_path, default_timeout=30)  # a new browser session
+    reloaded.query_params["episode"] = episode
+    sign_in(reloaded, username, password)
+    attempt = reloaded.session_state["attempt"]
+    assert attempt["id"] == episode and not attempt["submitted"]
+    assert reloaded.session_state["chat"][-1]["text"] == answer

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from trainer_ui import api, ui_state
+from trainer_ui import actions, api, ui_state
 from trainer_ui.i18n import t
 from trainer_ui.shell import error_text
 from trainer_ui.transport import ApiError
@@ -26,6 +26,7 @@ def _sign_in() -> None:
     st.session_state.pop(SIGNIN_ERROR, None)
     st.session_state.pop("signin_password", None)
     ui_state.sign_in(st.session_state, login)
+    actions.resume_from_url(login.token)
 
 
 st.title(t("signin_title"))
