@@ -30,10 +30,20 @@ def page(name: str, default: bool = False) -> st.Page:
     return st.Page(PAGES / f"{name}.py", title=t(f"page_{name}"), icon=ICONS[name], default=default)
 
 
+def signin_aliases() -> list[st.Page]:
+    """Signed out, every other page's address shows the sign-in form (hidden from the menu),
+    so a reload of /attempt?episode=... signs in and lands back on the attempt."""
+    names = dict.fromkeys([*TRAINEE, *(n for pages in STAFF_PAGES.values() for n in pages)])
+    return [
+        st.Page(PAGES / "signin.py", title=t("page_signin"), url_path=name, visibility="hidden")
+        for name in names
+    ]
+
+
 def pages_for(role: str | None) -> dict[str, list[st.Page]]:
     """Menu sections for a role (signed out: only the sign-in page)."""
     if role is None:
-        return {"": [page("signin", default=True)]}
+        return {"": [page("signin", default=True), *signin_aliases()]}
     if role == "trainee":
         return {t("section_practice"): [page(n, default=n == "home") for n in TRAINEE]}
     staff = STAFF_PAGES.get(role, ())
