@@ -23,6 +23,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -171,23 +172,26 @@ def one_episode(times: dict[str, list[float]], trainee: Any, trainer: Any, case:
     started = _timed(times, "start", lambda: api.start_episode(trainee.token, case))
     episode = started["id"]
     key = api.episode_key(trainer.token, episode)
-    for step in [s for s in key["steps"] if s["kind"] == "lookup"][:3]:
+
+    def lookup(step: dict[str, Any]) -> Any:
         request, op = step["request"], step["operation"]
-        _timed(
-            times,
-            "lookup",
-            lambda r=request, o=op: api.call_tool(
-                trainee.token,
-                episode,
-                o,
-                path_params=path_values(o, r["path"]),
-                params=r.get("params") or None,
-                json=r.get("json"),
-            ),
+        return api.call_tool(
+            trainee.token,
+            episode,
+            op,
+            path_params=path_values(op, request["path"]),
+            params=request.get("params") or None,
+            json=request.get("json"),
         )
-    for question in (started["brief"].get("questions") or [])[:2]:
-        _timed(times, "question", lambda q=question: api.ask(trainee.token, episode, q["id"]))
-    _timed(times, "submit", lambda: api.submit(trainee.token, episode, key["submit"]))
+
+    def question(asked: dict[str, Any]) -> Any:
+        return api.ask(trainee.token, episode, asked["id"])
+
+    for step in [s for s in key["steps"] if s["kind"] == "lookup"][:3]:
+        _timed(times, "lookup", partial(lookup, step))
+    for asked in (started["brief"].get("questions") or [])[:2]:
+        _timed(times, "question", partial(question, asked))
+    _timed(times, "submit", partial(api.submit, trainee.token, episode, key["submit"]))
 
 
 def measure(episodes: int) -> dict[str, list[float]]:

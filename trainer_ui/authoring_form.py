@@ -70,7 +70,7 @@ def parse_conditions(text: str) -> dict[str, Any] | None:
 def from_yaml(text: str) -> dict[str, Any]:
     """Form values from a case's YAML (missing parts get defaults)."""
     data = _load(text)
-    persona = data.get("persona") if isinstance(data.get("persona"), dict) else {}
+    persona: dict[str, Any] = data["persona"] if isinstance(data.get("persona"), dict) else {}
     return {
         "id": str(data.get("id", "")),
         "sop": str(data.get("sop", "")),
@@ -99,7 +99,7 @@ def to_yaml(values: dict[str, Any], base: str = "") -> str:
     data["covers"] = list(values.get("covers") or [])
     conditions = parse_conditions(str(values.get("conditions") or ""))
     data["conditions"] = conditions if conditions is not None else values.get("conditions")
-    persona = data.get("persona") if isinstance(data.get("persona"), dict) else {}
+    persona: dict[str, Any] = data["persona"] if isinstance(data.get("persona"), dict) else {}
     persona["opening"] = values.get("opening") or ""
     persona["temperament_default"] = values.get("temperament") or "cooperative"
     data["persona"] = persona

@@ -6,7 +6,7 @@ import streamlit as st
 
 from trainer_ui import actions, ui_state
 from trainer_ui.i18n import current_language, t
-from trainer_ui.views import clock
+from trainer_ui.views import clock, label_of
 
 P = ui_state.INPUT_PREFIX
 AVATARS = {"customer": "🙋", "agent": "🎧", "hint": "📘"}
@@ -40,7 +40,7 @@ def ask_box(attempt: dict[str, Any]) -> None:
         st.selectbox(
             t("sop_questions"),
             list(labels),
-            format_func=labels.get,
+            format_func=label_of(labels),
             key=P + "ask_pick",
             index=None,
             placeholder=t("pick_question"),

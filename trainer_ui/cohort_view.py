@@ -9,7 +9,7 @@ import streamlit as st
 from trainer_ui import actions, api
 from trainer_ui.i18n import t
 from trainer_ui.shell import fetch
-from trainer_ui.views import clock, item_analysis_rows, sop_rows
+from trainer_ui.views import clock, item_analysis_rows, label_of, sop_rows
 
 EXPORT = "cohort_exports"
 
@@ -65,7 +65,9 @@ def trainees(data: dict[str, Any]) -> None:
         f"{e['score']} · {e['episode'][:6]}"
         for e in reversed(episodes)
     }
-    picked = st.selectbox(t("attempt"), list(labels), format_func=labels.get, key="cohort_episode")
+    picked = st.selectbox(
+        t("attempt"), list(labels), format_func=label_of(labels), key="cohort_episode"
+    )
     if picked:
         st.button(t("open_attempt"), key="cohort_open", on_click=actions.review, args=(picked,))
 

@@ -7,7 +7,7 @@ import streamlit as st
 from trainer_ui import actions, ui_state
 from trainer_ui.i18n import current_language, t
 from trainer_ui.i18n import text as text_of
-from trainer_ui.views import choices
+from trainer_ui.views import choices, label_of
 
 P = ui_state.INPUT_PREFIX
 
@@ -62,7 +62,7 @@ def render(attempt: dict[str, Any]) -> None:
     st.selectbox(
         t("resolution"),
         list(labels),
-        format_func=labels.get,
+        format_func=label_of(labels),
         index=None,
         key=P + "res_resolution",
         placeholder=t("pick_resolution"),

@@ -12,7 +12,7 @@ from typing import Any
 
 from trainer_ui.api import Login
 
-State = MutableMapping[str, Any]
+State = MutableMapping[Any, Any]
 INPUT_PREFIX = "att_"
 AUTH, ATTEMPT, CHAT, SCREENS, SESSIONS, FLASH, REVIEW = (
     "auth",

@@ -4,12 +4,18 @@ Nothing here imports Streamlit, so every function is tested on plain data.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from gladi.catalog import BY_NAME
 
 DIFFICULTY_ORDER = {1: 1, "easy": 1, 2: 2, "medium": 2, 3: 3, "hard": 3}
 STATUS_MARK = {"ok": "✅", "missed": "❌", "wrong": "⚠️", "extra": "➕"}
+
+
+def label_of(labels: dict[Any, str]) -> Callable[[Any], str]:
+    """A select box's format_func showing `labels[value]` (the value itself when unknown)."""
+    return lambda value: labels.get(value, str(value))
 
 
 def clock(seconds: int) -> str:

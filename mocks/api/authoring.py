@@ -167,10 +167,10 @@ async def read_coverage(user: StaffUser) -> dict[str, Any]:
     """Which cases cover each SOP branch (trainers and assessors): the library at a glance."""
     library = engine.get_library()
     table = engine.coverage(library)
-    sops = []
+    sops: list[dict[str, Any]] = []
     for sop_id, branches in table.items():
         sop = library.sops[sop_id]
-        labels = {b.id: (b.label, b.ref) for b in sop.branches}
+        known = {b.id: b for b in sop.branches}
         sops.append(
             {
                 "sop": sop_id,
@@ -178,8 +178,8 @@ async def read_coverage(user: StaffUser) -> dict[str, Any]:
                 "branches": [
                     {
                         "id": branch,
-                        "label": labels.get(branch, (branch, None))[0],
-                        "ref": labels.get(branch, (branch, None))[1],
+                        "label": known[branch].label if branch in known else branch,
+                        "ref": known[branch].ref if branch in known else None,
                         "cases": cases,
                     }
                     for branch, cases in branches.items()

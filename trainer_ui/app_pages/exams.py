@@ -10,6 +10,7 @@ from trainer_ui import api
 from trainer_ui.i18n import t
 from trainer_ui.shell import fetch, require_role, show_error
 from trainer_ui.transport import ApiError
+from trainer_ui.views import label_of
 
 login = require_role("trainer")
 st.title(t("page_exams"))
@@ -40,7 +41,7 @@ people = [u["username"] for u in fetch(api.users, login.token, "trainee") or []]
 with st.container(border=True):
     st.subheader(t("new_exam"))
     st.text_input(t("exam_title"), key="exam_title")
-    st.multiselect(t("exam_cases"), list(titles), format_func=titles.get, key="exam_cases")
+    st.multiselect(t("exam_cases"), list(titles), format_func=label_of(titles), key="exam_cases")
     left, right = st.columns(2)
     left.date_input(t("deadline"), value=datetime.now().date() + timedelta(days=7), key="exam_day")
     right.time_input(t("deadline_time"), value=time(17, 0), key="exam_time")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from trainer_ui import ui_state
 from trainer_ui.tools.common import P, button, call, field, show_screen, value
+from trainer_ui.views import label_of
 
 CATALOG_SLOT = "tickets.kip_catalog"
 NO_ESCALATION = ""
@@ -46,7 +47,7 @@ def _form(catalog: dict[str, Any]) -> None:
     st.selectbox(
         "KIP",
         list(kips),
-        format_func=kips.get,
+        format_func=label_of(kips),
         key=P + "tk_kip",
         index=None,
         placeholder="Pilih kategori KIP",

@@ -8,7 +8,7 @@ import streamlit as st
 from trainer_ui import ui_state
 from trainer_ui.tools.common import P, button, call, field, screen_title, show_screen, value
 from trainer_ui.tools.pdfview import show_pdf
-from trainer_ui.views import item_rows
+from trainer_ui.views import item_rows, label_of
 
 MENU = "TiBS NON POTS > Laporan Billing Process > Print Invoice Billing Test"
 
@@ -64,7 +64,9 @@ def _invoice_screen() -> None:
     left, right = st.columns(2)
     with left:
         labels = dict(periods)
-        st.selectbox("Bill Periode", list(labels), format_func=labels.get, key=P + "tos_period")
+        st.selectbox(
+            "Bill Periode", list(labels), format_func=label_of(labels), key=P + "tos_period"
+        )
     with right:
         field("Account Number", "tos_account", placeholder="4861675")
     cols = st.columns(3)
