@@ -70,7 +70,7 @@ def api_url(world_url: str, scenarios_dir: Path) -> Iterator[str]:
         sys.executable,
         "-m",
         "uvicorn",
-        "tests.trainer_ui.serve_app:create",
+        "mocks.app:create_app",
         "--factory",
         "--host",
         "127.0.0.1",
