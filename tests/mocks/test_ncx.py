@@ -28,7 +28,12 @@ def test_asset_detail_shows_the_ncx_status_account_and_am(
     svc = _one(
         world_engine, select(SVC).where(SVC.c.ncx_status == status, SVC.c.episode_id.is_(None))
     )
-    acc = _one(world_engine, select(ACC).where(ACC.c.account_number == svc["account_number"]))
+    acc = _one(
+        world_engine,
+        select(ACC).where(
+            ACC.c.account_number == svc["account_number"], ACC.c.episode_id.is_(None)
+        ),
+    )
     am = _one(world_engine, select(AM).where(AM.c.id == acc["am_id"]))
     body = client.get(f"/ncx/ebis/asset/{svc['sid']}").json()
     assert body["ncx_status"] == status
@@ -44,7 +49,10 @@ def test_asset_detail_shows_the_ncx_status_account_and_am(
 
 def test_both_sid_formats_are_found(client: TestClient, world_engine: Engine) -> None:
     for pattern in (r"^\d{9}-\d{9}$", r"^\d{9,10}$"):
-        rows = _one(world_engine, select(SVC.c.sid).where(SVC.c.sid.regexp_match(pattern)))
+        rows = _one(
+            world_engine,
+            select(SVC.c.sid).where(SVC.c.sid.regexp_match(pattern), SVC.c.episode_id.is_(None)),
+        )
         assert client.get(f"/ncx/ebis/asset/{rows['sid']}").status_code == 200
 
 
@@ -67,7 +75,9 @@ def test_ao_leads_to_cabasa_with_the_account_number(
     client: TestClient, world_engine: Engine
 ) -> None:
     order = _one(world_engine, select(SO).where(SO.c.episode_id.is_(None)))
-    svc = _one(world_engine, select(SVC).where(SVC.c.sid == order["sid"]))
+    svc = _one(
+        world_engine, select(SVC).where(SVC.c.sid == order["sid"], SVC.c.episode_id.is_(None))
+    )
     search = client.get("/ncx/ebis/sales-order", params={"ao": order["ao"]}).json()
     assert [i["ao"] for i in search["items"]] == [order["ao"]]
     detail = client.get(f"/ncx/ebis/sales-order/{order['ao']}").json()
@@ -108,7 +118,7 @@ def test_unknown_sid_and_ao_answer_the_not_found_view(client: TestClient) -> Non
 
 
 def test_calls_in_an_episode_are_recorded(client: TestClient, world_engine: Engine) -> None:
-    svc = _one(world_engine, select(SVC.c.sid))
+    svc = _one(world_engine, select(SVC.c.sid).where(SVC.c.episode_id.is_(None)))
     user_id, token = make_user(world_engine)
     episode = make_episode(world_engine, user_id)
     client.get(f"/ncx/ebis/asset/{svc['sid']}", headers=episode_headers(token, episode))
