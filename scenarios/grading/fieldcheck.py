@@ -7,6 +7,18 @@ from typing import Any
 from gladi import formats as f
 from scenarios import values as v
 
+_AMOUNT_RE = re.compile(r"(\d[\d.,]*)\s*(rb|ribu|k)?\b", re.IGNORECASE)
+
+
+def amounts(text: str) -> set[int]:
+    """Every Rupiah amount a text names: `Rp50.000`, `50000`, `50.000,00`, `50 ribu` -> 50000."""
+    found = set()
+    for digits, thousands in _AMOUNT_RE.findall(text):
+        number = v.parse_number(digits.rstrip(".,"))
+        if number is not None:
+            found.add(number * 1000 if thousands else number)
+    return found
+
 
 def passes(check: dict[str, Any], actual: Any) -> bool:
     """Whether a ticket field value passes its check."""
@@ -27,6 +39,8 @@ def passes(check: dict[str, Any], actual: Any) -> bool:
         return bool(v.norm(expected)) and v.norm(expected) in v.norm(text)
     if kind == "date_of":
         return v.parse_date(text) == date.fromisoformat(str(expected)[:10])
+    if kind == "amount":
+        return v.parse_number(expected) in amounts(text)
     if kind == "all_of":
         got = v.norm(text)
         return all(any(v.norm(alt) in got for alt in str(term).split("|")) for term in expected)
@@ -46,4 +60,6 @@ def describe(check: dict[str, Any]) -> str:
         return f"the shape {expected}"
     if kind == "date_of":
         return f"the date {expected}"
+    if kind == "amount":
+        return f"the amount {f.rupiah(int(expected))}"
     return f"{kind} {expected!r}"

@@ -15,7 +15,7 @@ def resolved_check(spec: CheckDef, context: Context) -> dict[str, Any]:
     """A field check with its expressions replaced by this instance's values."""
     kind = spec.kind
     raw = getattr(spec, kind)
-    if kind in ("equals", "contains", "date_of"):
+    if kind in ("equals", "contains", "date_of", "amount"):
         expected: Any = str(resolve(raw, context))
     elif kind == "all_of":
         expected = [str(t) for t in resolve(raw, context)]

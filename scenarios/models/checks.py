@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from scenarios.models.common import Condition, Ident, Ref, Strict, Text
 
@@ -19,6 +19,11 @@ class CheckDef(Strict):
     nonempty: bool | None = None
     date_of: str | None = None
     all_of: str | None = None
+    amount: str | None = Field(
+        default=None,
+        description="An expression naming a Rupiah amount; the field passes when it names that "
+        "amount in any usual form (`Rp50.000`, `50000`, `50.000,00`, `50 ribu`)",
+    )
     value: str | None = None
     ref: Ref
 
@@ -35,7 +40,16 @@ class CheckDef(Strict):
         return next(k for k in CHECK_KINDS if getattr(self, k) is not None)
 
 
-CHECK_KINDS = ("equals", "one_of", "matches", "contains", "nonempty", "date_of", "all_of")
+CHECK_KINDS = (
+    "equals",
+    "one_of",
+    "matches",
+    "contains",
+    "nonempty",
+    "date_of",
+    "all_of",
+    "amount",
+)
 
 
 class ReportFactDef(Strict):

@@ -65,7 +65,7 @@ def check_tickets(check: SopCheck) -> None:
         if field_id not in CATALOG.fields:
             check.add(at, f"unknown ticket field {field_id!r}; see kip_catalog.yaml")
         kind = spec.kind
-        if kind in ("equals", "contains", "date_of", "all_of"):
+        if kind in ("equals", "contains", "date_of", "all_of", "amount"):
             check.expression(getattr(spec, kind), (*at, kind))
         if kind == "matches" and spec.matches not in REGEX_NAMES:
             check.add((*at, "matches"), f"unknown regex {spec.matches!r}; one of {REGEX_NAMES}")
