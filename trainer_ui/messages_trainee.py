@@ -48,6 +48,10 @@ TRAINEE_MESSAGES: dict[str, dict[str, str]] = {
     "no_escalation": {"id": "(tanpa eskalasi)", "en": "(no escalation)"},
     "drill_goal": {"id": "Tugas", "en": "Task"},
     "report_facts": {"id": "Laporkan fakta yang diminta", "en": "Report the facts asked for"},
+    "fact_help": {
+        "id": "Beberapa nilai dipisah titik koma (;), mis. 2026-09-01 00:04; 2026-09-03 00:02",
+        "en": "Separate several values with ';', e.g. 2026-09-01 00:04; 2026-09-03 00:02",
+    },
     "reported_fact": {"id": "Fakta: {fact}", "en": "Fact: {fact}"},
     "notes": {"id": "Catatan", "en": "Notes"},
     "submit": {"id": "Kirim penyelesaian", "en": "Submit resolution"},

@@ -28,13 +28,26 @@ def resolution_labels(brief: dict[str, Any], lang: str) -> dict[str, str]:
     return labels
 
 
+def report_facts(brief: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """(fact id, label) of the facts a drill asks for (ids alone, or {id, label, label_en})."""
+    found = []
+    for entry in brief.get("report_facts") or []:
+        if isinstance(entry, dict):
+            fact = str(entry.get("id") or entry.get("fact") or "")
+            label = entry.get("label_en") if lang == "en" and entry.get("label_en") else None
+            found.append((fact, str(label or entry.get("label") or fact)))
+        else:
+            found.append((str(entry), str(entry)))
+    return [(f, label) for f, label in found if f]
+
+
 def submission(brief: dict[str, Any], state: Any) -> dict[str, Any]:
     """The POST /submit body from what the form holds (empty parts left out)."""
     body: dict[str, Any] = {"resolution": state.get(P + "res_resolution") or ""}
     if state.get(P + "res_escalation"):
         body["escalation"] = state[P + "res_escalation"]
     facts = {}
-    for fact in brief.get("report_facts") or []:
+    for fact, _label in report_facts(brief, "id"):
         typed = str(state.get(P + f"res_fact_{fact}", "") or "").strip()
         if typed:
             facts[str(fact)] = typed
@@ -80,12 +93,13 @@ def render(attempt: dict[str, Any]) -> None:
     )
     if brief.get("goal"):
         st.info(f"{t('drill_goal')}: {brief['goal']}")
-    for fact in brief.get("report_facts") or []:
+    for fact, label in report_facts(brief, current_language()):
         st.text_input(
-            t("reported_fact", fact=fact),
+            t("reported_fact", fact=label),
             key=P + f"res_fact_{fact}",
             disabled=done,
             persist_state="session",
+            help=t("fact_help"),
         )
     st.text_area(t("notes"), key=P + "res_notes", disabled=done, persist_state="session")
     st.button(

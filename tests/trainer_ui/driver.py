@@ -231,6 +231,8 @@ def submit(at: AppTest, body: dict[str, Any]) -> None:
     choose(at, "selectbox", "res_resolution", body["resolution"])
     at.selectbox(key=P + "res_escalation").set_value(body.get("escalation") or "")
     for fact, value in (body.get("facts") or {}).items():
-        typed(at, f"res_fact_{fact}", value)
+        typed(
+            at, f"res_fact_{fact}", "; ".join(map(str, value)) if isinstance(value, list) else value
+        )
     typed(at, "res_notes", body.get("notes") or "")
     click(at, "res_submit_btn")

@@ -12,15 +12,20 @@ from tests.trainer_ui.test_ui_attempt import library_cases, start_from_home
 def world_ids(engine: Engine) -> dict[str, str]:
     """Real identifiers of the small world, one per kind the tools look up."""
     queries = {
-        "sid": "select sid from enterprise_service limit 1",
-        "ao": "select ao from sales_order limit 1",
-        "account": "select account_number from invoice where episode_id is null "
-        "and period = (select max(period) from invoice) limit 1",
-        "msisdn": "select msisdn from subscriber limit 1",
-        "serial": "select serial from voucher limit 1",
-        "indihome": "select indihome_number from ott_subscription limit 1",
-        "order": "select order_id from gol_order limit 1",
-        "area": "select area from outage_notice limit 1",
+        "sid": "select sid from enterprise_service",
+        "ao": "select ao from sales_order",
+        "account": "select account_number from invoice "
+        "where period = (select max(period) from invoice)",
+        "msisdn": "select msisdn from subscriber",
+        "serial": "select serial from voucher",
+        "indihome": "select indihome_number from ott_subscription",
+        "order": "select order_id from gol_order",
+        "area": "select area from outage_notice",
+    }
+    # background rows only: rows an episode made are visible to that episode alone
+    queries = {
+        k: q + (" and" if " where " in q else " where") + " episode_id is null limit 1"
+        for k, q in queries.items()
     }
     with engine.connect() as conn:
         return {k: str(conn.execute(text(q)).scalar_one()) for k, q in queries.items()}
