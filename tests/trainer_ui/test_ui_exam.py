@@ -55,3 +55,24 @@ def test_exam_gives_no_feedback_until_the_whole_set_is_submitted(
     app.run()
     assert [b for b in app.button if b.key.startswith("home_review_")]  # now results show
     assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
+
+
+def test_trainer_assigns_an_exam_on_the_exams_page(
+    app: AppTest, account, api_url: str, staff_token: str
+) -> None:
+    trainee, _ = account("trainee")
+    sign_in(app, *account("trainer"))
+    app.switch_page("app_pages/exams.py").run()
+    assert not app.exception, app.exception
+    case = seeding.first_case(api_url, staff_token)
+    app.text_input(key="exam_title").input("Ujian dari halaman")
+    app.multiselect(key="exam_cases").set_value([case])
+    app.multiselect(key="exam_trainees").set_value([trainee])
+    app.button(key="exam_create").click().run()
+    assert not app.exception, app.exception
+    assert "Ujian dari halaman" in app.success[0].value
+    listed = app.dataframe[0].value
+    assert "Ujian dari halaman" in set(listed.iloc[:, 1])
+    exams = httpx.get(f"{api_url}/api/exams", headers=seeding.auth(staff_token)).json()
+    made = next(e for e in exams if e["title"] == "Ujian dari halaman")
+    assert made["scenarios"] == [case] and made["assignees"][0]["username"] == trainee
