@@ -147,12 +147,29 @@ def domain(name: str, fact: FactDef, cond: Any) -> list[Any]:
     return sorted({c for c in consts if isinstance(c, str)} | {"\x00other"})
 
 
+def _with_derivations(cond: Any, facts: Mapping[str, FactDef]) -> Any:
+    """`cond` and the definitions of the derived facts it reaches: where to find the constants
+    worth trying (`has_ott: true` must try `active_count: 1` from `has_ott`'s definition)."""
+    parts, todo, seen = [cond], list(referenced(cond)), set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in facts:
+            continue
+        seen.add(name)
+        derived = facts[name].derived
+        if derived is not None:
+            parts.append(derived)
+            todo += referenced(derived)
+    return {"all": parts} if len(parts) > 1 else cond
+
+
 def assignments(
     cond: Any, facts: Mapping[str, FactDef], derive: Any = None
 ) -> Iterator[dict[str, Any]]:
     """Every combination of the base facts `cond` depends on (derived facts filled by `derive`)."""
     names = sorted(base_facts(referenced(cond), facts))
-    domains = [domain(n, facts[n], cond) for n in names]
+    source = _with_derivations(cond, facts)
+    domains = [domain(n, facts[n], source) for n in names]
     total = 1
     for values in domains:
         total *= max(len(values), 1)
@@ -183,9 +200,10 @@ def base_facts(names: set[str], facts: Mapping[str, FactDef]) -> set[str]:
 def satisfiable(cond: Any, facts: Mapping[str, FactDef], derive: Any = None) -> bool:
     """Whether some values of the facts make `cond` hold (True when too many to try)."""
     names = base_facts(referenced(cond), facts)
+    source = _with_derivations(cond, facts)
     total = 1
     for n in names:
-        total *= max(len(domain(n, facts[n], cond)), 1)
+        total *= max(len(domain(n, facts[n], source)), 1)
     if total > _MAX_COMBINATIONS:
         return True
     return any(holds(cond, values) for values in assignments(cond, facts, derive))

@@ -138,6 +138,30 @@ def as_set(value: Any) -> frozenset[str]:
     return frozenset(n for item in items if (n := norm(item)))
 
 
+_LIST_SPLIT = {
+    "datetimes": re.compile(r";|\n|,|\s+dan\s+|\s+and\s+", re.IGNORECASE),
+    "numbers": re.compile(r";|\n|,\s+|\s+dan\s+|\s+and\s+", re.IGNORECASE),
+}
+_LIST_PARSE = {"datetimes": lambda x: parse_minute(str(x)), "numbers": parse_number}
+
+
+def as_list(compare: str, value: Any) -> list[Any] | None:
+    """The sorted parsed items of a `datetimes` / `numbers` value (None if one is unreadable).
+
+    A list, or text split at `,` `;` `dan` `and` (`numbers`: at `, ` only); brackets and
+    quotes around items and blank items are dropped.
+    """
+    if isinstance(value, list | tuple):
+        items = [x for x in value if str(x).strip()]
+    else:
+        parts = _LIST_SPLIT[compare].split(str(value))
+        items = [x.strip(" []'\"") for x in parts if x.strip(" []'\"")]
+    parsed = [_LIST_PARSE[compare](x) for x in items]
+    if any(p is None for p in parsed):
+        return None
+    return sorted(parsed)
+
+
 def same(compare: str, expected: Any, actual: Any) -> bool:
     """Whether a reported value equals the expected one under the comparison `compare`."""
     if actual is None:
@@ -151,6 +175,9 @@ def same(compare: str, expected: Any, actual: Any) -> bool:
         return got is not None and got == parse_minute(str(expected))
     if compare == "set":
         return as_set(actual) == as_set(expected)
+    if compare in _LIST_PARSE:
+        got = as_list(compare, actual)
+        return got is not None and got == as_list(compare, expected)
     return norm(actual) == norm(expected)
 
 
@@ -166,4 +193,8 @@ def display(compare: str, value: Any) -> Any:
         return sorted(str(v) for v in value) if isinstance(value, list | tuple) else value
     if compare == "bool":
         return bool(value)
+    if compare == "datetimes":
+        return [display("datetime", x) for x in sorted(value, key=str)]
+    if compare == "numbers":
+        return sorted(int(x) for x in value)
     return value

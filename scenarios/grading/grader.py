@@ -2,7 +2,8 @@
 
 Score = points earned over points possible (0-100) minus penalties (hints, wrong-SOP lookups,
 an unneeded ticket). A wrong resolution, a wrong or missing escalation, a forbidden move, or a
-right resolution the trace does not establish ("guessed") fails whatever the score; an attempt
+right resolution the trace does not establish ("guessed"), or a wrong or missing `critical`
+reported fact fails whatever the score; an attempt
 that neither looked anything up nor asked anything scores 0.
 """
 
@@ -73,6 +74,9 @@ def _fail_reasons(items: list[dict[str, Any]], guessed: list[str]) -> list[str]:
             reasons.append("wrong escalation")
         if entry["kind"] == "forbidden":
             reasons.append(f"forbidden move: {entry['id'].removeprefix('forbidden:')}")
+        if entry.get("critical") and entry["status"] in ("wrong", "missed"):
+            name = entry["id"].removeprefix("fact:")
+            reasons.append(f"{entry['status']} fact: {name}")
     if guessed:
         reasons.append("guessed: not established by " + ", ".join(guessed))
     return reasons

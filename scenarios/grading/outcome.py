@@ -198,16 +198,17 @@ def fact_items(grading: Key, submission: Mapping[str, Any]) -> list[dict[str, An
             status = "wrong"
             en = f"{spec['label_en']}: reported {got!r}, the tool shows {spec['expected']!r}."
             idn = f"{spec['label']}: dilaporkan {got!r}, seharusnya {spec['expected']!r}."
-        items.append(
-            item(
-                f"fact:{spec['id']}",
-                "fact",
-                status,
-                ref=spec["ref"],
-                en=en,
-                idn=idn,
-                evidence={"reported": got},
-                weight=grading["weights"]["fact"],
-            )
+        entry = item(
+            f"fact:{spec['id']}",
+            "fact",
+            status,
+            ref=spec["ref"],
+            en=en,
+            idn=idn,
+            evidence={"reported": got},
+            weight=grading["weights"]["fact"],
         )
+        if spec.get("critical"):
+            entry["critical"] = True
+        items.append(entry)
     return items

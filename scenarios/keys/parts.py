@@ -40,10 +40,22 @@ def _required(value: Any, facts: Mapping[str, Any]) -> bool:
     return value is True or (isinstance(value, dict) and conditions.holds(value, facts))
 
 
+def _with_logins(sop: Sop, wanted: set[str]) -> set[str]:
+    """`wanted` plus the SOP's login lookup (`<tool>.login`) of every tool a wanted lookup uses:
+    a drill on UPoint Transactions Data cannot be done without logging in first."""
+    tools = {catalog.BY_NAME[lk.operation].tool for lk in sop.lookups if lk.id in wanted}
+    logins = {
+        lk.id
+        for lk in sop.lookups
+        if lk.operation.endswith(".login") and catalog.BY_NAME[lk.operation].tool in tools
+    }
+    return wanted | logins
+
+
 def needs(sop: Sop, case: Case, facts: Mapping[str, Any], context: Any) -> Needs:
     """A drill needs only its facts' lookups; a case needs what the SOP requires for its facts."""
     if case.kind == "drill":
-        wanted = {item.lookup for item in case.report_facts}
+        wanted = _with_logins(sop, {item.lookup for item in case.report_facts})
         lookups = [lk for lk in sop.lookups if lk.id in wanted]
         by_id = {r.id: r for r in sop.report_facts}
         chosen = [(by_id[d.fact], d.lookup) for d in case.report_facts]
@@ -57,8 +69,9 @@ def needs(sop: Sop, case: Case, facts: Mapping[str, Any], context: Any) -> Needs
 
 
 def _reported(chosen: list[tuple[Any, str]], context: Any) -> list[dict[str, Any]]:
-    return [
-        {
+    specs = []
+    for r, lookup in chosen:
+        spec = {
             "id": r.id,
             "label": r.label,
             "label_en": r.label_en,
@@ -67,8 +80,10 @@ def _reported(chosen: list[tuple[Any, str]], context: Any) -> list[dict[str, Any
             "lookup": lookup,
             "ref": r.ref,
         }
-        for r, lookup in chosen
-    ]
+        if r.critical:
+            spec["critical"] = True
+        specs.append(spec)
+    return specs
 
 
 def depends(sop: Sop, rule_when: Any, need: Needs) -> dict[str, list[str]]:

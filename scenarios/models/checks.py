@@ -6,7 +6,9 @@ from pydantic import Field, model_validator
 
 from scenarios.models.common import Condition, Ident, Ref, Strict, Text
 
-Compare = Literal["text", "number", "datetime", "set", "bool"]
+Compare = Literal["text", "number", "datetime", "set", "bool", "datetimes", "numbers"]
+"""How a reported value is compared; `datetimes` / `numbers` are lists (any order, each item
+compared as `datetime` / `number`), e.g. the charge times or prices of several OTT services."""
 
 
 class CheckDef(Strict):
@@ -63,6 +65,11 @@ class ReportFactDef(Strict):
     label_en: Text
     when: Condition | None = None
     in_cases: bool = False
+    critical: bool = Field(
+        default=False,
+        description="A wrong or missing value fails the attempt whatever the score (the facts a "
+        "lookup-only SOP exists to establish, e.g. SOP 003's OTT status)",
+    )
     ref: Ref
 
 
