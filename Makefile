@@ -30,6 +30,7 @@ ci: $(STAMP)
 		GLADI_REQUIRE_SERVICES=1 $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	./.ci/services.sh
 	$(BIN)/python -m bench.run_all
 
 clean:

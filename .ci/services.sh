@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install and start the real parts CI must exercise: PostgreSQL (Debian packages) and Chromium.
+# Install and start the real parts CI and benchmarks exercise: PostgreSQL, Chromium and wrk
+# (Debian packages).
 # Writes the PostgreSQL URL to var/ci-postgres-url. Safe to run twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
