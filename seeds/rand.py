@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 from random import Random
 from typing import TypeVar
 
-from gladi.formats import WIB, WORLD_NOW
+from gladi.formats import WIB, WORLD_NOW, period_of, previous_period
 
 T = TypeVar("T")
 DAY = 86400
@@ -76,6 +76,11 @@ def next_period(period: str) -> str:
     """'202612' -> '202701'."""
     year, month = int(period[:4]), int(period[4:])
     return f"{year + 1}01" if month == 12 else f"{year}{month + 1:02d}"
+
+
+def latest_period() -> str:
+    """The newest bill period (TOS offers only this one): the month before WORLD_NOW's month."""
+    return previous_period(period_of(WORLD_NOW))
 
 
 def last_periods(latest: str, count: int) -> tuple[str, ...]:

@@ -5,7 +5,6 @@ from datetime import date
 from random import Random
 from typing import Any
 
-from gladi.formats import WORLD_NOW, period_of, previous_period
 from seeds import ids, vocab
 from seeds.builders.enterprise import (
     build_account,
@@ -19,7 +18,7 @@ from seeds.builders.payments import build_account_bill
 from seeds.builders.rows import Row
 from seeds.builders.support import build_interaction, build_ticket
 from seeds.generate.context import Context
-from seeds.rand import between, coverage_slots, cycle, last_periods, pick
+from seeds.rand import between, coverage_slots, cycle, last_periods, latest_period, pick
 
 STATUS_PLANS = (
     ("Active", None), ("Inactive", None), ("Suspended", None),
@@ -29,11 +28,6 @@ ACCOUNT_PLANS: tuple[dict[str, Any], ...] = (
     {"sids": 1}, {"sids": 1, "no_latest": True}, {"sids": 24}, {"sids": 12, "unpaid": True},
     {"sids": 3, "unpaid": True}, {"sids": 38},
 )
-
-
-def latest_period() -> str:
-    """The newest bill period TOS offers: the month before WORLD_NOW's month."""
-    return previous_period(period_of(WORLD_NOW))
 
 
 def _sid_count(rng: Random) -> int:

@@ -10,8 +10,7 @@ from seeds.builders.payments import build_indihome_bill, internet_content
 from seeds.builders.rows import Row
 from seeds.builders.support import build_interaction, build_ticket
 from seeds.generate.context import Context
-from seeds.generate.enterprise import latest_period
-from seeds.rand import coverage_slots, cycle, last_periods, pick, weighted
+from seeds.rand import coverage_slots, cycle, last_periods, latest_period, pick, weighted
 
 OTT_COUNT_MIX = weighted((0, 60), (1, 28), (2, 8), (3, 4))
 

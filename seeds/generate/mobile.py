@@ -10,13 +10,13 @@ from seeds.builders.recharge import build_call_details, build_recharge, build_vo
 from seeds.builders.rows import Row
 from seeds.builders.support import build_interaction, build_ticket
 from seeds.generate.context import Context
-from seeds.generate.enterprise import latest_period
 from seeds.rand import (
     ago,
     between,
     coverage_slots,
     cycle,
     last_periods,
+    latest_period,
     period_start,
     pick,
     rupiah_amount,
