@@ -87,6 +87,7 @@ def decision_facts(sop: Sop) -> set[str]:
     conds: list[Any] = [r.when for r in sop.decision] + [k.when for k in sop.kips]
     conds += [b.when for b in sop.branches] + [f.when for f in sop.forbidden]
     conds += [lk.when for lk in sop.lookups] + [r.when for r in sop.report_facts]
+    conds += [lk.not_found_when for lk in sop.lookups]
     conds += [q.required for q in sop.questions if isinstance(q.required, dict)]
     names: set[str] = set()
     for cond in conds:

@@ -21,7 +21,7 @@ from scenarios.keys.build import build_key
 from scenarios.keys.parts import Outcome
 from scenarios.library import Library
 from scenarios.materialize import Build, Built, Claims, module_for, pools
-from scenarios.materialize.base import TABLES
+from scenarios.materialize.base import TABLES, is_new_id
 from scenarios.models import Case, Sop
 from scenarios.models.case import TEMPERAMENTS
 
@@ -107,6 +107,10 @@ def _brief(case: Case, sop: Sop, text: str) -> dict[str, Any]:
     if case.kind == "drill":
         brief["goal"] = case.goal
         brief["report_facts"] = [r.fact for r in case.report_facts]
+    elif reported := [r.id for r in sop.report_facts if r.in_cases]:
+        # Every fact a case of this SOP may have to report, whatever this instance's facts
+        # (listing only those due would give the branch away); extra reports are not graded.
+        brief["report_facts"] = reported
     return brief
 
 
@@ -185,10 +189,35 @@ def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _linked(row: dict[str, Any], ids: dict[str, Any]) -> dict[str, Any]:
+    """The row with every placeholder id of an already written parent replaced by its id."""
+    linked = {}
+    for column, value in row.items():
+        if column != "id" and is_new_id(value):
+            if value not in ids:
+                raise ValueError(f"{value} is used before its row is written")
+            value = ids[value]
+        linked[column] = value
+    return linked
+
+
 def write_instance(conn: Connection, instance: Instance) -> None:
-    """Insert the instance's rows (in the caller's transaction), parents before children."""
+    """Insert the instance's rows (in the caller's transaction), parents before children.
+
+    A row whose `id` is a placeholder (`Built.new_id`) is inserted alone and gets the id the
+    database assigns; later rows referring to the placeholder get that id.
+    """
+    ids: dict[str, Any] = {}
     for model in WORLD_TABLES:
         name = str(model.__tablename__)  # type: ignore[attr-defined]
-        rows = instance.rows.get(name)
-        if rows:
-            conn.execute(TABLES[name].insert(), [dict(r) for r in rows])
+        rows = [_linked(r, ids) for r in instance.rows.get(name) or []]
+        plain = [r for r in rows if not is_new_id(r.get("id"))]
+        if plain:
+            conn.execute(TABLES[name].insert(), plain)
+        for row in rows:
+            if is_new_id(row.get("id")):
+                values = {k: v for k, v in row.items() if k != "id"}
+                key = conn.execute(TABLES[name].insert(), values).inserted_primary_key
+                if key is None:
+                    raise RuntimeError(f"{name}: the database gave the new row no id")
+                ids[row["id"]] = key[0]

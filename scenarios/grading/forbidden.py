@@ -5,6 +5,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gladi import formats as f
+from scenarios import values
 from scenarios.grading import events as ev
 from scenarios.grading.item import item
 
@@ -18,6 +19,12 @@ def _committed(
     if "advice_in" in detect:
         advice = [a for a in (submission.get("advice") or []) if a in detect["advice_in"]]
         return bool(advice), {"advice": advice}
+    if "fact_in" in detect:
+        reported = submission.get("facts")
+        name = detect["fact_in"]["fact"]
+        got = reported.get(name) if isinstance(reported, Mapping) else None
+        wanted = {values.norm(v) for v in detect["fact_in"]["values"]}
+        return got is not None and values.norm(got) in wanted, {"fact": name, "reported": got}
     if "operation_in" in detect:
         found = [
             e

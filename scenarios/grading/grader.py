@@ -16,18 +16,18 @@ from scenarios.grading.forbidden import forbidden_items
 
 
 def _guessed(grading: Mapping[str, Any], items: list[dict[str, Any]]) -> list[str]:
-    """Lookups/questions the expected conclusion rests on that were not done right."""
+    """Lookups/questions the expected conclusion (and the facts reported) rest on, not done."""
     done = {i["id"] for i in items if i["status"] == "ok"}
-    if grading["kind"] == "drill":
-        reported = {
-            i["id"].removeprefix("fact:")
-            for i in items
-            if i["kind"] == "fact" and i["status"] == "ok"
-        }
-        needed = [f"lookup:{f['lookup']}" for f in grading["facts"] if f["id"] in reported]
-    else:
+    reported = {
+        i["id"].removeprefix("fact:") for i in items if i["kind"] == "fact" and i["status"] == "ok"
+    }
+    needed = [f"lookup:{f['lookup']}" for f in grading["facts"] if f["id"] in reported]
+    if grading["kind"] != "drill":
+        # A case's reported fact rests on its lookup when that lookup is due in this instance.
+        due = {f"lookup:{spec['id']}" for spec in grading["lookups"]}
+        needed = [n for n in needed if n in due]
         depends = grading["decision"]["depends"]
-        needed = [f"lookup:{x}" for x in depends["lookups"]]
+        needed = [f"lookup:{x}" for x in depends["lookups"]] + needed
         needed += [f"question:{x}" for x in depends["questions"]]
     return [n for n in dict.fromkeys(needed) if n not in done]
 

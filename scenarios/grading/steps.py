@@ -9,10 +9,15 @@ from scenarios.grading.item import item
 Key = Mapping[str, Any]
 
 
+def answered(spec: Mapping[str, Any], event: ev.Event) -> bool:
+    """Whether the tool answered the call: 2xx, or 404 where the key expects 'not found'."""
+    return ev.succeeded(event) or (bool(spec.get("not_found")) and event.get("status") == 404)
+
+
 def lookup_result(spec: Mapping[str, Any], events: Sequence[ev.Event]) -> tuple[str, list]:
     """('ok' | 'wrong' | 'missed', the events that show it) for one required lookup."""
     calls = ev.tool_calls(events, spec["operation"])
-    good = [e for e in calls if ev.succeeded(e) and ev.params_match(spec["params"], e)]
+    good = [e for e in calls if answered(spec, e) and ev.params_match(spec["params"], e)]
     if good:
         return "ok", good
     if calls:
@@ -92,7 +97,7 @@ def _first_ok(spec: Mapping[str, Any], events: Sequence[ev.Event]) -> int | None
         if (
             event.get("kind") == "tool"
             and event.get("operation") == spec["operation"]
-            and ev.succeeded(event)
+            and answered(spec, event)
             and ev.params_match(spec["params"], event)
         ):
             return index

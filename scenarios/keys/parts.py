@@ -34,6 +34,8 @@ class Needs:
     lookups: list[LookupDef]
     questions: list[QuestionDef]
     reported: list[dict[str, Any]]
+    not_found: frozenset[str] = frozenset()
+    """Ids of the lookups whose tool answers 'not found' for this instance (not_found_when)."""
 
 
 def _required(value: Any, facts: Mapping[str, Any]) -> bool:
@@ -52,6 +54,14 @@ def _with_logins(sop: Sop, wanted: set[str]) -> set[str]:
     return wanted | logins
 
 
+def _not_found(lookups: list[LookupDef], facts: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(
+        lk.id
+        for lk in lookups
+        if lk.not_found_when is not None and conditions.holds(lk.not_found_when, facts)
+    )
+
+
 def needs(sop: Sop, case: Case, facts: Mapping[str, Any], context: Any) -> Needs:
     """A drill needs only its facts' lookups; a case needs what the SOP requires for its facts."""
     if case.kind == "drill":
@@ -59,13 +69,13 @@ def needs(sop: Sop, case: Case, facts: Mapping[str, Any], context: Any) -> Needs
         lookups = [lk for lk in sop.lookups if lk.id in wanted]
         by_id = {r.id: r for r in sop.report_facts}
         chosen = [(by_id[d.fact], d.lookup) for d in case.report_facts]
-        return Needs(lookups, [], _reported(chosen, context))
+        return Needs(lookups, [], _reported(chosen, context), _not_found(lookups, facts))
     lookups = [lk for lk in sop.lookups if conditions.holds(lk.when, facts)]
     questions = [q for q in sop.questions if _required(q.required, facts)]
     chosen = [
         (r, r.lookup) for r in sop.report_facts if r.in_cases and conditions.holds(r.when, facts)
     ]
-    return Needs(lookups, questions, _reported(chosen, context))
+    return Needs(lookups, questions, _reported(chosen, context), _not_found(lookups, facts))
 
 
 def _reported(chosen: list[tuple[Any, str]], context: Any) -> list[dict[str, Any]]:
@@ -101,16 +111,19 @@ def depends(sop: Sop, rule_when: Any, need: Needs) -> dict[str, list[str]]:
 
 def lookup_specs(need: Needs, context: Any) -> list[dict[str, Any]]:
     """The grader's view of each required lookup: operation, label, identifier values."""
-    return [
-        {
+    specs = []
+    for lk in need.lookups:
+        spec: dict[str, Any] = {
             "id": lk.id,
             "operation": lk.operation,
             "label": lk.label or catalog.BY_NAME[lk.operation].label,
             "params": st.lookup_params(lk, context),
             "ref": lk.ref,
         }
-        for lk in need.lookups
-    ]
+        if lk.id in need.not_found:
+            spec["not_found"] = True
+        specs.append(spec)
+    return specs
 
 
 def forbidden_specs(sop: Sop, facts: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -130,7 +143,7 @@ def forbidden_specs(sop: Sop, facts: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def steps_of(sop: Sop, need: Needs, context: Any) -> list[dict[str, Any]]:
     """The lookup and question steps in SOP order."""
-    steps = [st.lookup_step(lk, context) for lk in need.lookups]
+    steps = [st.lookup_step(lk, context, lk.id in need.not_found) for lk in need.lookups]
     steps += [
         {"id": f"question:{q.id}", "kind": "question", "question": q.text, "sop_ref": q.ref}
         for q in need.questions

@@ -33,17 +33,21 @@ def lookup_params(lookup: LookupDef, context: Context) -> dict[str, Any]:
     return {k: str(literal_or_value(v, context)) for k, v in lookup.with_.items()}
 
 
-def lookup_step(lookup: LookupDef, context: Context) -> dict[str, Any]:
-    """One lookup step of the key."""
+def lookup_step(lookup: LookupDef, context: Context, not_found: bool = False) -> dict[str, Any]:
+    """One lookup step of the key (`expected_status` 404 when the tool finds nothing)."""
     params = lookup_params(lookup, context)
+    params.update({k: str(literal_or_value(v, context)) for k, v in lookup.send.items()})
     body = {k: literal_or_value(v, context) for k, v in lookup.body.items()}
-    return {
+    step: dict[str, Any] = {
         "id": f"lookup:{lookup.id}",
         "kind": "lookup",
         "operation": lookup.operation,
         "request": request_for(lookup.operation, params, body),
         "sop_ref": lookup.ref,
     }
+    if not_found:
+        step["expected_status"] = 404
+    return step
 
 
 def ordered(steps: list[dict[str, Any]], sop: Sop) -> list[dict[str, Any]]:

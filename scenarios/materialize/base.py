@@ -91,6 +91,15 @@ class Build:
     conn: Connection
 
 
+NEW_ID = "@new:"
+"""Prefix of a placeholder primary key (`@new:invoice:1`); write_instance swaps in the real id."""
+
+
+def is_new_id(value: Any) -> bool:
+    """Whether `value` is a placeholder primary key made by `Built.new_id`."""
+    return isinstance(value, str) and value.startswith(NEW_ID)
+
+
 @dataclass
 class Built:
     """What a materializer made: rows, and the values expressions and templates read."""
@@ -99,9 +108,22 @@ class Built:
     customer: dict[str, Any] = field(default_factory=dict)
     world: dict[str, Any] = field(default_factory=dict)
     say: dict[str, Any] = field(default_factory=dict)
+    issued: dict[str, int] = field(default_factory=dict, repr=False)
 
     def add(self, table: str, *rows: dict[str, Any]) -> None:
         """Append rows to `table` (a world table name)."""
         if table not in TABLES:
             raise KeyError(f"unknown world table {table!r}")
         self.rows.setdefault(table, []).extend(rows)
+
+    def new_id(self, table: str) -> str:
+        """A placeholder `id` for a row of `table` that other rows refer to.
+
+        E.g. an invoice and its lines' `invoice_id`: the database assigns the real id when the
+        instance is written, and every column holding the placeholder gets it. A parent's table
+        must come before its children's in `gladi.world.WORLD_TABLES`.
+        """
+        if table not in TABLES:
+            raise KeyError(f"unknown world table {table!r}")
+        self.issued[table] = self.issued.get(table, 0) + 1
+        return f"{NEW_ID}{table}:{self.issued[table]}"

@@ -80,6 +80,13 @@ class TicketFieldDetect(Strict):
     not_matches: str
 
 
+class FactDetect(Strict):
+    """A reported fact (`submission.facts[fact]`) whose value is one of `values` (text)."""
+
+    fact: Ident
+    values: list[str] = Field(min_length=1)
+
+
 class Detect(Strict):
     """How a forbidden move shows in the trace or the submission (exactly one)."""
 
@@ -87,6 +94,7 @@ class Detect(Strict):
     advice_in: list[str] | None = None
     ticket_field: TicketFieldDetect | None = None
     operation_in: list[str] | None = None
+    fact_in: FactDetect | None = None
 
     @model_validator(mode="after")
     def _one(self) -> "Detect":
@@ -96,7 +104,7 @@ class Detect(Strict):
         return self
 
 
-DETECT_KINDS = ("resolution_in", "advice_in", "ticket_field", "operation_in")
+DETECT_KINDS = ("resolution_in", "advice_in", "ticket_field", "operation_in", "fact_in")
 
 
 class ForbiddenDef(Strict):

@@ -64,7 +64,17 @@ class LookupDef(Strict):
     operation: str
     with_: dict[str, str] = Field(default_factory=dict, alias="with")
     body: dict[str, Any] = Field(default_factory=dict)
+    send: dict[str, str] = Field(
+        default_factory=dict,
+        description="Query parameters the key's request sends but the grader does not check "
+        "(e.g. the E-Payment asker's name): expressions or literals",
+    )
     when: Condition | None = None
+    not_found_when: Condition | None = Field(
+        default=None,
+        description="When this holds the tool answers 'not found' (404) for the right "
+        "identifier, and such an answer counts as the lookup done (SOP 000: no invoice shown)",
+    )
     label: Text | None = None
     ref: Ref
 

@@ -75,8 +75,14 @@ def check_lookups(check: SopCheck) -> None:
             check.expression(value, (*at, "with", param))
         for param, value in lookup.body.items():
             check.expression(value, (*at, "body", param), literal_ok=True)
+        for param, value in lookup.send.items():
+            check.expression(value, (*at, "send", param), literal_ok=True)
+            if param in lookup.with_ or "{" + param + "}" in path:
+                check.add((*at, "send", param), "a sent-only parameter cannot be in `with`/path")
         if lookup.when is not None:
             check.condition(lookup.when, (*at, "when"))
+        if lookup.not_found_when is not None:
+            check.condition(lookup.not_found_when, (*at, "not_found_when"))
     _check_order_and_extras(check)
 
 

@@ -104,6 +104,9 @@ def check_reports(check: SopCheck) -> None:
         for i, pattern in enumerate(detect.operation_in or []):
             if not operations_matching(pattern):
                 check.add((*at, "detect", "operation_in", i), f"{pattern!r} matches nothing")
+        reported = {r.id for r in sop.report_facts}
+        if detect.fact_in is not None and detect.fact_in.fact not in reported:
+            check.add((*at, "detect", "fact_in", "fact"), "not one of the SOP's report_facts")
         if detect.ticket_field is not None:
             if detect.ticket_field.field not in CATALOG.fields:
                 check.add((*at, "detect", "ticket_field", "field"), "unknown ticket field")
