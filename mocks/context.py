@@ -13,18 +13,19 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Request
 from pydantic import BaseModel
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, bindparam
 
 from gladi.catalog import BY_NAME
 from gladi.db import get_engine
-from gladi.episodes.auth import user_for_token
-from gladi.episodes.tables import Episode
+from gladi.episodes.auth import SESSION_USER, session_user, token_hash
+from gladi.episodes.tables import Episode, UserAccount
 from gladi.episodes.trace import append_event
 from gladi.errors import Conflict, Forbidden, GladiError, NotFound
 from mocks.scope import BACKGROUND, Scope
 
 T = TypeVar("T")
 _episodes = Episode.__table__  # type: ignore[attr-defined]
+_users = UserAccount.__table__  # type: ignore[attr-defined]
 
 
 def bearer(authorization: str | None) -> str | None:
@@ -35,17 +36,22 @@ def bearer(authorization: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
+_CALLER_AND_EPISODE = SESSION_USER.add_columns(
+    _episodes.c.user_id.label("owner_id"), _episodes.c.state, _episodes.c.sim_now
+).outerjoin_from(_users, _episodes, _episodes.c.id == bindparam("episode_id"))
+"""The caller's session and user and the named episode (if it exists), in one round trip."""
+
+
 def open_episode_scope(conn: Connection, episode_id: str, token: str | None) -> Scope:
     """Check that the caller owns the open episode and return its scope."""
-    user = user_for_token(conn, token)
     row = conn.execute(
-        select(_episodes.c.user_id, _episodes.c.state, _episodes.c.sim_now).where(
-            _episodes.c.id == episode_id
-        )
+        _CALLER_AND_EPISODE, {"token_hash": token_hash(token), "episode_id": episode_id}
     ).first()
-    if row is None:
+    user = session_user(row)
+    assert row is not None
+    if row.owner_id is None:
         raise NotFound(f"no episode {episode_id!r}", field="X-Gladi-Episode")
-    if row.user_id != user.id:
+    if row.owner_id != user.id:
         raise Forbidden("this episode belongs to someone else", field="X-Gladi-Episode")
     if row.state != "open":
         raise Conflict("this episode is submitted; start a new one", field="X-Gladi-Episode")

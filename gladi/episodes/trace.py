@@ -8,6 +8,9 @@ from sqlalchemy import Connection, insert, select
 from gladi.episodes.tables import TraceEvent
 
 _events = TraceEvent.__table__  # type: ignore[attr-defined]
+_INSERT = insert(_events)
+"""Built once: executed with a dict of values, SQLAlchemy reuses its compiled form (building
+`insert(...).values(...)` per event cost several times the insert itself)."""
 _REDACT = {"password", "pass", "token"}
 
 
@@ -29,16 +32,17 @@ def append_event(
 ) -> int:
     """Insert one event and return its id (the caller commits before answering)."""
     result = conn.execute(
-        insert(_events).values(
-            episode_id=episode_id,
-            at=datetime.now(UTC),
-            kind=kind,
-            tool=tool,
-            operation=operation,
-            params=redact(params or {}),
-            status=status,
-            detail=detail or {},
-        )
+        _INSERT,
+        {
+            "episode_id": episode_id,
+            "at": datetime.now(UTC),
+            "kind": kind,
+            "tool": tool,
+            "operation": operation,
+            "params": redact(params or {}),
+            "status": status,
+            "detail": detail or {},
+        },
     )
     key = result.inserted_primary_key
     assert key is not None

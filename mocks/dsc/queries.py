@@ -1,6 +1,6 @@
 """DSC subscriber queries: plain functions over a connection, raising domain errors."""
 
-from sqlalchemy import Connection, RowMapping, select
+from sqlalchemy import Connection, RowMapping, bindparam, or_, select
 
 from gladi.errors import NotFound
 from gladi.world import CallDetail, FaPayment, HlrService, Recharge, Subscriber
@@ -29,17 +29,27 @@ CALL_DETAIL_MAX_DAYS = 31
 HLR_ORDER = {"VOICE": 0, "SMS": 1, "DATA": 2}
 
 
+# The subscriber lookup runs on every DSC screen: its two statements (background only, or
+# background plus one episode) are built once, so SQLAlchemy reuses their cache key and
+# compiled form instead of rebuilding both per call. Same SQL as `scope.visible(SUB)`.
+_SUBSCRIBER = select(SUB).where(SUB.c.msisdn == bindparam("msisdn"))
+_SUBSCRIBER_BACKGROUND = _SUBSCRIBER.where(SUB.c.episode_id.is_(None)).order_by(
+    SUB.c.episode_id.is_(None)
+)
+_SUBSCRIBER_IN_EPISODE = _SUBSCRIBER.where(
+    or_(SUB.c.episode_id.is_(None), SUB.c.episode_id == bindparam("episode_id"))
+).order_by(SUB.c.episode_id.is_(None))
+
+
 def subscriber_row(conn: Connection, scope: Scope, msisdn: str) -> RowMapping:
     """The visible subscriber with this MSISDN (the episode's own row first), else NotFound."""
-    row = (
-        conn.execute(
-            select(SUB)
-            .where(SUB.c.msisdn == msisdn, scope.visible(SUB))
-            .order_by(SUB.c.episode_id.is_(None))
+    if scope.episode_id is None:
+        result = conn.execute(_SUBSCRIBER_BACKGROUND, {"msisdn": msisdn})
+    else:
+        result = conn.execute(
+            _SUBSCRIBER_IN_EPISODE, {"msisdn": msisdn, "episode_id": scope.episode_id}
         )
-        .mappings()
-        .first()
-    )
+    row = result.mappings().first()
     if row is None:
         raise NotFound(
             f"no subscriber with MSISDN {msisdn}",

@@ -1,11 +1,16 @@
 """World rows -> DSC screen records: raw values plus the dashboard's Indonesian labels."""
 
+from functools import lru_cache
+
 from sqlalchemy import RowMapping
 
 from gladi import formats as f
 from mocks.dsc.models import CallDetailRow, FaPaymentRow, HlrRow, Profile, RechargeRow
 
 Row = RowMapping
+# Babel formatting costs more than the lookup itself; amounts and dates repeat a lot.
+_rupiah = lru_cache(maxsize=8192, typed=True)(f.rupiah)
+_long_date = lru_cache(maxsize=8192, typed=True)(f.long_date)
 POSTPAID_BRANDS = frozenset({"KartuHalo"})
 
 
@@ -26,8 +31,8 @@ def profile(row: Row) -> Profile:
         "Kelas Pelanggan": row["customer_class"],
         "Status": row["dsc_status"],
         "Aging": aging,
-        "Sisa Pulsa": f.rupiah(row["balance"]) if prepaid else "-",
-        "Tanggal Aktivasi": f.long_date(row["activation_date"]),
+        "Sisa Pulsa": _rupiah(row["balance"]) if prepaid else "-",
+        "Tanggal Aktivasi": _long_date(row["activation_date"]),
         "Lokasi": row["location"],
         "Email": row["email"],
         "CP Lain": row["alt_contact"],
@@ -54,7 +59,7 @@ def fa_row(row: Row) -> FaPaymentRow:
     display = {
         "Tanggal Bayar": f.wib_datetime(row["paid_at"]),
         "Channel Pembayaran": row["channel"],
-        "Jumlah": f.rupiah(row["amount"]),
+        "Jumlah": _rupiah(row["amount"]),
         "No. Referensi": row["reference"],
         "Status Ledger": yes_no(
             row["posted_to_ledger"], "Sudah masuk ledger", "Belum masuk ledger"
@@ -93,7 +98,7 @@ def recharge_row(row: Row) -> RechargeRow:
     """One recharge: time, nominal, channel, serial or transaction id, status."""
     display = {
         "Waktu": f.wib_datetime(row["recharged_at"]),
-        "Nominal": f.rupiah(row["nominal"]),
+        "Nominal": _rupiah(row["nominal"]),
         "Channel": row["channel"],
         "Serial / ID Transaksi": row["serial"] or row["transaction_id"] or "-",
         "Status": row["indira_status"],
@@ -116,8 +121,8 @@ def call_detail_row(row: Row) -> CallDetailRow:
         "Jenis": row["kind"],
         "Tujuan": row["destination"],
         "Durasi/Volume": row["quantity"],
-        "Biaya": f.rupiah(row["charge"]),
-        "Sisa Pulsa": f.rupiah(row["balance_after"]),
+        "Biaya": _rupiah(row["charge"]),
+        "Sisa Pulsa": _rupiah(row["balance_after"]),
     }
     return CallDetailRow(
         at=f.to_wib(row["at"]),
