@@ -207,7 +207,9 @@ def _usage(
     return kept, balance
 
 
-def _line(msisdn: str, at: datetime, kind: str, what: tuple[str, str], charge: int, balance: int):
+def _line(
+    msisdn: str, at: datetime, kind: str, what: tuple[str, str], charge: int, balance: int
+) -> dict[str, Any]:
     """One usage line (destination, quantity), charged against `balance`."""
     destination, quantity = what
     return {
@@ -364,7 +366,7 @@ def _package_bought(
         channel="Indomaret",
         balance_added=True,
         shown_in_dsc=True,
-        recharged_at=at - timedelta(days=2),
+        recharged_at=at - timedelta(minutes=40),
         nominal=100000,
         episode_id=b.episode_id,
     )

@@ -96,6 +96,7 @@ def test_same_case_and_seed_give_the_same_customer(lib: Library, mem_engine: Eng
 EXPECTED = {
     "sop002-balance-added": ("inform_balance_added", None),
     "sop002-servo-used": ("inform_voucher_used", None),
+    "sop002-servo-used-own-number": ("inform_voucher_used", None),
     "sop002-usage-shown": ("explain_usage", None),
     "sop002-nonfintech-ticket": ("create_ticket", "k22-pulsa-belum-bertambah"),
     "sop002-bank-proof": ("create_ticket", "k22-pulsa-belum-bertambah"),
