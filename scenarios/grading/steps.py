@@ -5,6 +5,7 @@ from typing import Any
 
 from scenarios.grading import events as ev
 from scenarios.grading.item import item
+from scenarios.grading.window import in_window, window_text
 
 Key = Mapping[str, Any]
 
@@ -14,10 +15,17 @@ def answered(spec: Mapping[str, Any], event: ev.Event) -> bool:
     return ev.succeeded(event) or (bool(spec.get("not_found")) and event.get("status") == 404)
 
 
+def done_right(spec: Mapping[str, Any], event: ev.Event) -> bool:
+    """Answered, with the expected identifiers, and (windowed lookups) over the right dates."""
+    return (
+        answered(spec, event) and ev.params_match(spec["params"], event) and in_window(spec, event)
+    )
+
+
 def lookup_result(spec: Mapping[str, Any], events: Sequence[ev.Event]) -> tuple[str, list]:
     """('ok' | 'wrong' | 'missed', the events that show it) for one required lookup."""
     calls = ev.tool_calls(events, spec["operation"])
-    good = [e for e in calls if answered(spec, e) and ev.params_match(spec["params"], e)]
+    good = [e for e in calls if done_right(spec, e)]
     if good:
         return "ok", good
     if calls:
@@ -35,7 +43,7 @@ def lookup_items(grading: Key, events: Sequence[ev.Event]) -> list[dict[str, Any
     items = []
     for spec in grading["lookups"]:
         status, found = lookup_result(spec, events)
-        want = _params_text(spec["params"])
+        want = _params_text(spec["params"]) + window_text(spec)
         label, op = spec["label"], spec["operation"]
         if status == "ok":
             en, idn = f"Looked up {label} ({op}) with {want}.", f"Sudah cek {label} ({want})."
@@ -97,8 +105,7 @@ def _first_ok(spec: Mapping[str, Any], events: Sequence[ev.Event]) -> int | None
         if (
             event.get("kind") == "tool"
             and event.get("operation") == spec["operation"]
-            and answered(spec, event)
-            and ev.params_match(spec["params"], event)
+            and done_right(spec, event)
         ):
             return index
     return None

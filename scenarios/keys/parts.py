@@ -122,6 +122,12 @@ def lookup_specs(need: Needs, context: Any) -> list[dict[str, Any]]:
         }
         if lk.id in need.not_found:
             spec["not_found"] = True
+        if lk.window is not None:
+            spec["window"] = {
+                "covers": str(resolve(lk.window.covers, context)),
+                "today": str(resolve(lk.window.today, context)),
+                "days": lk.window.days,
+            }
         specs.append(spec)
     return specs
 

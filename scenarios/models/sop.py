@@ -57,6 +57,14 @@ class FactDef(Strict):
     ref: Ref
 
 
+class WindowDef(Strict):
+    """A date range the lookup must search: it must contain `covers` (SOP 004: 14-day search)."""
+
+    covers: str = Field(description="Expression of the WIB date (YYYY-MM-DD) the range must hold")
+    today: str = Field(description="Expression of the episode's WIB date (the tool's default `to`)")
+    days: int = Field(default=14, ge=1, le=366, description="The tool's default and longest range")
+
+
 class LookupDef(Strict):
     """A required tool call: operation, the identifier it is made with, when it applies."""
 
@@ -74,6 +82,10 @@ class LookupDef(Strict):
         default=None,
         description="When this holds the tool answers 'not found' (404) for the right "
         "identifier, and such an answer counts as the lookup done (SOP 000: no invoice shown)",
+    )
+    window: WindowDef | None = Field(
+        default=None,
+        description="The call's from/to range (tool defaults applied) must contain a date",
     )
     label: Text | None = None
     ref: Ref

@@ -83,6 +83,11 @@ def check_lookups(check: SopCheck) -> None:
             check.condition(lookup.when, (*at, "when"))
         if lookup.not_found_when is not None:
             check.condition(lookup.not_found_when, (*at, "not_found_when"))
+        if lookup.window is not None:
+            check.expression(lookup.window.covers, (*at, "window", "covers"))
+            check.expression(lookup.window.today, (*at, "window", "today"))
+        if lookup.not_found_when is not None:
+            check.condition(lookup.not_found_when, (*at, "not_found_when"))
     _check_order_and_extras(check)
 
 
