@@ -8,7 +8,7 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection, insert, select, update
 
 from gladi.catalog import TOOLS
 from gladi.episodes import exams
@@ -139,16 +139,53 @@ def submit(conn: Connection, user: User, episode_id: str, body: dict[str, Any]) 
         raise Conflict(
             "this episode was already submitted; its first report stands", field="episode_id"
         )
-    append_event(
-        conn,
-        episode_id,
-        "submit",
-        params=body,
-        detail={"score": report["score"], "passed": report["passed"]},
-    )
-    if episode["exam_id"] is not None:
-        exams.mark_progress(conn, user, episode["exam_id"])
-    return report
+    exam_id = episode["exam_id"]
+    detail = {} if exam_id else {"score": report["score"], "passed": report["passed"]}
+    append_event(conn, episode_id, "submit", params=body, detail=detail)
+    if exam_id is None:
+        return report
+    exams.mark_progress(conn, user, exam_id)
+    if exams.finished(conn, user.id, exam_id):
+        return report
+    return withheld(report)
+
+
+def withheld(report: dict[str, Any]) -> dict[str, Any]:
+    """An exam answer before the whole set is in: stored, but no score or items yet."""
+    return {
+        "score": None,
+        "passed": None,
+        "items": [],
+        "withheld": True,
+        "message": "submitted; exam results are shown when the whole exam is submitted",
+    }
+
+
+def open_episodes(conn: Connection, user: User) -> list[dict[str, Any]]:
+    """The caller's open attempts, newest first (to resume one)."""
+    rows = conn.execute(
+        select(
+            EPISODES.c.id,
+            EPISODES.c.scenario_id,
+            EPISODES.c.sop,
+            EPISODES.c.mode,
+            EPISODES.c.exam_id,
+            EPISODES.c.created_at,
+        )
+        .where(EPISODES.c.user_id == user.id, EPISODES.c.state == "open")
+        .order_by(EPISODES.c.created_at.desc())
+    ).mappings()
+    return [
+        {
+            "id": r["id"],
+            "scenario": r["scenario_id"],
+            "sop": r["sop"],
+            "mode": r["mode"],
+            "exam_id": r["exam_id"],
+            "created_at": r["created_at"].isoformat(),
+        }
+        for r in rows
+    ]
 
 
 def _open_owned(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:

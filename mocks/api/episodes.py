@@ -38,6 +38,12 @@ async def start_episode(body: EpisodeIn, user: CurrentUser) -> EpisodeOut:
     return EpisodeOut.model_validate(result)
 
 
+@router.get("", name="api.my_open_episodes")
+async def list_open_episodes(user: CurrentUser) -> list[dict[str, Any]]:
+    """The caller's open attempts, newest first (to resume one after a reload)."""
+    return in_transaction(service.open_episodes, user)
+
+
 @router.post("/{episode_id}/ask", name="api.episode_ask")
 async def ask_customer(body: AskIn, user: CurrentUser, episode_id: str = EpisodeId) -> AskOut:
     """Ask the simulated customer a question (SOP question id or free text)."""

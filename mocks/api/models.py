@@ -84,10 +84,13 @@ class ReportItem(BaseModel):
 
 
 class Report(BaseModel):
+    """The graded report; in an exam before the whole set is in, `withheld` and no score."""
+
     model_config = ConfigDict(extra="allow")
-    score: int
-    passed: bool
+    score: int | None
+    passed: bool | None
     items: list[ReportItem]
+    withheld: bool = False
 
 
 class HintOut(BaseModel):
