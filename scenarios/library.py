@@ -126,16 +126,30 @@ def validate_files(paths: Iterable[Path], root: Path | None = None) -> list[Prob
     return [p for p in library.problems if p.file in named]
 
 
+def fingerprint(root: str) -> tuple[tuple[str, int, int], ...]:
+    """Every YAML file under `root` with its mtime and size: changes when any file does."""
+    entries = []
+    for path in sorted(Path(root).rglob("*.yaml")):
+        stat = path.stat()
+        entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
 @lru_cache(maxsize=4)
-def _cached(root: str) -> Library:
+def _cached(root: str, _files: tuple[tuple[str, int, int], ...]) -> Library:
     return load_library(Path(root))
 
 
 def get_library() -> Library:
-    """The library at `<settings.scenarios_dir>` (loaded once per process; LibraryError if bad)."""
+    """The library at `<settings.scenarios_dir>` (LibraryError if bad).
+
+    Loaded once and reused while no file changes: every call compares the files' mtimes and
+    sizes, so a case saved through one worker is seen by every other worker at its next call.
+    """
     from gladi.settings import get_settings
 
-    return _cached(str(get_settings().scenarios_dir))
+    root = str(get_settings().scenarios_dir)
+    return _cached(root, fingerprint(root))
 
 
 def clear_cache() -> None:
