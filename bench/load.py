@@ -249,7 +249,7 @@ def _kill_one_worker(server: subprocess.Popen, after: float) -> asyncio.Task[boo
 
 async def _drive(
     base: str, tokens: list[str], staff: str, seconds: float, server: subprocess.Popen, kill: bool
-) -> tuple[Stats, float]:
+) -> tuple[Stats, float, bool | None]:
     async with httpx.AsyncClient(base_url=base, timeout=30) as api:
         listed = await api.get("/api/scenarios", headers={"Authorization": f"Bearer {staff}"})
     cases = [c["id"] for c in listed.json() if c.get("kind", "case") == "case"]

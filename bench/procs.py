@@ -60,7 +60,7 @@ def stop(proc: subprocess.Popen) -> None:
 
 def child_pids(pid: int) -> list[int]:
     """Worker processes of a uvicorn supervisor (its children running Python)."""
-    children = []
+    children: list[int] = []
     for task in Path(f"/proc/{pid}/task").iterdir():
         text = (task / "children").read_text().split()
         children.extend(int(c) for c in text)

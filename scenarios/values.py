@@ -176,8 +176,8 @@ def same(compare: str, expected: Any, actual: Any) -> bool:
     if compare == "set":
         return as_set(actual) == as_set(expected)
     if compare in _LIST_PARSE:
-        got = as_list(compare, actual)
-        return got is not None and got == as_list(compare, expected)
+        items = as_list(compare, actual)
+        return items is not None and items == as_list(compare, expected)
     return norm(actual) == norm(expected)
 
 

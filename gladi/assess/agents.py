@@ -58,7 +58,7 @@ def _found_ids(text: str) -> dict[str, str]:
 
 
 def _random_request(rng: random.Random, ids: dict[str, str]) -> dict[str, Any] | None:
-    options = []
+    options: list[dict[str, Any]] = []
     for op in OPERATIONS:
         if op.method != "GET" or not op.keys or op.keys[0] not in ids:
             continue

@@ -12,7 +12,7 @@ def summarize(results: list[EpisodeResult], seeds: int) -> dict[str, Any]:
     passed = sum(r.passed for r in results)
     by_scenario: dict[str, list[bool]] = defaultdict(list)
     by_sop: dict[str, dict[str, Any]] = defaultdict(lambda: {"episodes": 0, "passed": 0})
-    by_item: dict[str, dict[str, int]] = defaultdict(
+    by_item: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"ok": 0, "missed": 0, "wrong": 0, "extra": 0}
     )
     for r in results:

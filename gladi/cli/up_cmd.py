@@ -20,7 +20,8 @@ def _seed_if_needed(scale: str, seed: int) -> None:
 
     engine = open_engine(None)
     with engine.connect() as conn:
-        seeded = conn.execute(select(WorldInfo.__table__.c.id)).first() is not None
+        table = WorldInfo.__table__  # type: ignore[attr-defined]
+        seeded = conn.execute(select(table.c.id)).first() is not None
     if seeded:
         typer.echo("world already seeded")
     else:

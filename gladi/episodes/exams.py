@@ -34,11 +34,13 @@ def create(
         raise BadInput("the deadline is in the past", field="deadline")
     ids = []
     for name in trainees:
-        row = conn.execute(select(USERS.c.id, USERS.c.role).where(USERS.c.username == name)).first()
+        row = conn.execute(
+            select(USERS.c.id, USERS.c.role).where(USERS.c.username == name)
+        ).first()
         if row is None or row.role != "trainee":
             raise BadInput(f"{name!r} is not a trainee", field="trainees")
         ids.append(row.id)
-    exam_id = conn.execute(
+    inserted = conn.execute(
         insert(EXAMS).values(
             title=title,
             created_by=trainer.id,
@@ -46,7 +48,9 @@ def create(
             deadline=_aware(deadline),
             scenarios=list(dict.fromkeys(scenarios)),
         )
-    ).inserted_primary_key[0]
+    ).inserted_primary_key
+    assert inserted is not None
+    exam_id = int(inserted[0])
     for user_id in dict.fromkeys(ids):
         conn.execute(insert(ASSIGN).values(exam_id=exam_id, user_id=user_id))
     return get(conn, int(exam_id))

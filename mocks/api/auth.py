@@ -21,11 +21,8 @@ def login(body: LoginIn) -> LoginOut:
     ttl = get_settings().token_ttl_minutes
     with get_engine().begin() as conn:
         token, user = auth.login(conn, body.username, body.password, ttl)
-    return LoginOut(
-        token=token,
-        role=user.role,
-        username=user.username,  # type: ignore[arg-type]
-        expires_in_minutes=ttl,
+    return LoginOut.model_validate(
+        {"token": token, "role": user.role, "username": user.username, "expires_in_minutes": ttl}
     )
 
 
