@@ -6,8 +6,10 @@ returned (id, scenario, sop, brief: channel, opening, resolutions, escalations, 
 """
 
 import importlib
+import os
 import random
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -107,6 +109,8 @@ def load_agent(spec: str) -> Agent:
     module_name, _, attr = spec.partition(":")
     if not module_name or not attr:
         raise ValueError(f"agent {spec!r}: use oracle, random or MODULE:FUNCTION")
+    if os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())  # agents live in the user's working directory
     try:
         agent = getattr(importlib.import_module(module_name), attr)
     except (ImportError, AttributeError) as exc:

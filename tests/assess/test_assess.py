@@ -52,3 +52,13 @@ def test_unknown_agent_and_scenario_are_one_line_errors(app_env: str) -> None:
     assert bad_agent.exit_code == 2 and "MODULE:FUNCTION" in bad_agent.output
     bad_case = runner.invoke(app, ["assess", "--agent", "oracle", "--scenarios", "nope"])
     assert bad_case.exit_code == 2 and "nope" in bad_case.output
+
+
+def test_the_readme_example_agent_is_graded_like_anyone(app_env: str) -> None:
+    clear = _assess("--agent", "examples.sop001_agent:agent", "--scenarios", "sop001-paid-clear")
+    assert clear["passed"] == 1  # right lookups, right decision
+    blocked = _assess(
+        "--agent", "examples.sop001_agent:agent", "--scenarios", "sop001-paid-blocked"
+    )
+    assert blocked["passed"] == 0  # it never files the ticket the SOP requires
+    assert blocked["by_item"]["ticket_field"]["missed"] > 0

@@ -1,0 +1,1 @@
+"""Example agents for `gladi assess --agent examples.<module>:<function>`."""
