@@ -33,8 +33,9 @@ async def subscriber(request: Request) -> Response:
     row = _conn.execute(SQL, (request.path_params["msisdn"],)).fetchone()
     if row is None:
         return Response(b'{"error":"not_found"}', 404, media_type="application/json")
-    return Response(orjson.dumps(dict(zip(_columns, row, strict=True))),
-                    media_type="application/json")
+    return Response(
+        orjson.dumps(dict(zip(_columns, row, strict=True))), media_type="application/json"
+    )
 
 
 app = Starlette(routes=[Route("/dsc/subscribers/{msisdn}", subscriber)])

@@ -155,10 +155,19 @@ class Recorder:
         with self.engine.begin() as conn:
             conn.execute(
                 insert(self._episodes).values(
-                    id=episode_id, user_id=self.user_id, scenario_id="bench-lookups",
-                    sop="sop-001", seed=1, persona="cooperative", mode="practice",
-                    state="open", created_at=datetime.now(UTC), sim_now=WORLD_NOW,
-                    brief={}, customer={}, key={},
+                    id=episode_id,
+                    user_id=self.user_id,
+                    scenario_id="bench-lookups",
+                    sop="sop-001",
+                    seed=1,
+                    persona="cooperative",
+                    mode="practice",
+                    state="open",
+                    created_at=datetime.now(UTC),
+                    sim_now=WORLD_NOW,
+                    brief={},
+                    customer={},
+                    key={},
                 )
             )
         return episode_id
@@ -243,24 +252,28 @@ class CpuWatch:
 
     def __init__(self, server_pid: int) -> None:
         self.server_pid = server_pid
-        self.start = (time.monotonic(), *_machine_ticks(), _process_ticks(server_pid),
-                      _own_ticks())
+        self.start = (time.monotonic(), *_machine_ticks(), _process_ticks(server_pid), _own_ticks())
 
     def stop(self) -> dict[str, float]:
         wall, busy, steal, server, own = self.start
         now_busy, now_steal = _machine_ticks()
         seconds = max(time.monotonic() - wall, 1e-6)
-        ours = (_process_ticks(self.server_pid) - server) + (_own_ticks() - own)
+        server_ticks = _process_ticks(self.server_pid) - server
+        ours = server_ticks + (_own_ticks() - own)
         foreign = max(0.0, (now_busy - busy) - ours) / _TICK / seconds
-        return {"foreign_cpu": round(foreign, 3),
-                "steal_cpu": round((now_steal - steal) / _TICK / seconds, 3)}
+        return {
+            "foreign_cpu": round(foreign, 3),
+            "steal_cpu": round((now_steal - steal) / _TICK / seconds, 3),
+            "server_cpu_s": round(server_ticks / _TICK, 2),
+        }
 
 
 QUIET_WAIT_SECONDS = 60.0
 
 
-def wait_quiet(server_pid: int, log: Callable[[str], None],
-               limit: float = QUIET_WAIT_SECONDS) -> float:
+def wait_quiet(
+    server_pid: int, log: Callable[[str], None], limit: float = QUIET_WAIT_SECONDS
+) -> float:
     """Wait (up to `limit` s) until other processes use under FOREIGN_CPU_LIMIT of a CPU."""
     started = time.monotonic()
     said = False
@@ -278,14 +291,18 @@ def wait_quiet(server_pid: int, log: Callable[[str], None],
 class Server:
     """A server process pinned to SERVER_CPU, answering on 127.0.0.1:port."""
 
-    def __init__(self, name: str, argv: list[str], env: dict[str, str], port: int,
-                 probe: str) -> None:
+    def __init__(
+        self, name: str, argv: list[str], env: dict[str, str], port: int, probe: str
+    ) -> None:
         self.name, self.port, self.probe = name, port, probe
         self.log_path = WORK / f"{name}.log"
         self._log = self.log_path.open("w")
         self.proc = subprocess.Popen(
             ["taskset", "-c", SERVER_CPU, *argv],
-            cwd=ROOT, env={**os.environ, **env}, stdout=self._log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env={**os.environ, **env},
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
         )
         self._wait_ready()
 
@@ -305,8 +322,9 @@ class Server:
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError(f"{self.name} did not start; see {self.log_path}:\n"
-                           + self.log_path.read_text()[-2000:])
+        raise RuntimeError(
+            f"{self.name} did not start; see {self.log_path}:\n" + self.log_path.read_text()[-2000:]
+        )
 
     def kill(self) -> None:
         """SIGKILL: no shutdown, no flushing (the crash check)."""
@@ -332,10 +350,28 @@ def bare_server(db: Path) -> Iterator[Server]:
     port = _free_port()
     server = Server(
         "bare",
-        [sys.executable, "-m", "uvicorn", "bench.bare_app:app", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", "1", "--http", "httptools", "--loop", "uvloop",
-         "--no-access-log", "--log-level", "warning"],
-        {"BENCH_DB": str(db)}, port, probe=PATH + KEY_FILE.read_text().split()[0],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bench.bare_app:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            "--http",
+            "httptools",
+            "--loop",
+            "uvloop",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        {"BENCH_DB": str(db)},
+        port,
+        probe=PATH + KEY_FILE.read_text().split()[0],
     )
     try:
         yield server
@@ -349,9 +385,21 @@ def gladi_server(db: Path) -> Iterator[Server]:
     port = _free_port()
     server = Server(
         "gladi",
-        [sys.executable, "-m", "gladi.cli.main", "serve", "--workers", "1",
-         "--host", "127.0.0.1", "--port", str(port)],
-        {"GLADI_DATABASE_URL": f"sqlite:///{db}"}, port, probe="/healthz",
+        [
+            sys.executable,
+            "-m",
+            "gladi.cli.main",
+            "serve",
+            "--workers",
+            "1",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        {"GLADI_DATABASE_URL": f"sqlite:///{db}"},
+        port,
+        probe="/healthz",
     )
     try:
         yield server
@@ -362,10 +410,21 @@ def gladi_server(db: Path) -> Iterator[Server]:
 _WRKJSON = re.compile(r"^WRKJSON (\{.*\})$", re.M)
 
 
-def _wrk_argv(base: str, connections: int, seconds: float, headers: list[str],
-              timeline: bool) -> list[str]:
-    argv = ["taskset", "-c", LOAD_CPU, "wrk", "-t1", f"-c{connections}",
-            f"-d{max(1, round(seconds))}s", "--latency", "-s", str(LUA)]
+def _wrk_argv(
+    base: str, connections: int, seconds: float, headers: list[str], timeline: bool
+) -> list[str]:
+    argv = [
+        "taskset",
+        "-c",
+        LOAD_CPU,
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--latency",
+        "-s",
+        str(LUA),
+    ]
     for header in headers:
         argv += ["-H", header]
     argv += [base + PATH, "--", str(KEY_FILE), PATH]
@@ -423,8 +482,13 @@ def _timeline(buckets: list[list[int]], bucket_ms: int, duration_us: int) -> dic
     }
 
 
-def wrk(base: str, connections: int, seconds: float, headers: list[str] | None = None,
-        timeline: bool = False) -> dict[str, Any]:
+def wrk(
+    base: str,
+    connections: int,
+    seconds: float,
+    headers: list[str] | None = None,
+    timeline: bool = False,
+) -> dict[str, Any]:
     """One wrk run; the parsed summary."""
     argv = _wrk_argv(base, connections, seconds, headers or [], timeline)
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
@@ -436,18 +500,25 @@ def wrk(base: str, connections: int, seconds: float, headers: list[str] | None =
 class Load:
     """wrk runs against one server, each on a quiet machine (or marked as disturbed)."""
 
-    def __init__(self, server: Server, rec: Recorder, log: Callable[[str], None],
-                 retries: int) -> None:
+    def __init__(
+        self, server: Server, rec: Recorder, log: Callable[[str], None], retries: int
+    ) -> None:
         self.server, self.rec, self.log, self.retries = server, rec, log, retries
 
-    def once(self, connections: int, seconds: float, recorded: bool,
-             timeline: bool = False) -> dict[str, Any]:
+    def once(
+        self, connections: int, seconds: float, recorded: bool, timeline: bool = False
+    ) -> dict[str, Any]:
         """One run; a recorded run gets a fresh episode and its durability check."""
         episode = self.rec.new_episode() if recorded else None
         headers = self.rec.headers(episode) if episode else []
         watch = CpuWatch(self.server.proc.pid)
         result = wrk(self.server.base, connections, seconds, headers, timeline)
         result.update(watch.stop())
+        # CPU time the server spent per answered request: unlike req/s, barely moved by other
+        # processes on the machine (1e6 / this = req/s the server could do on a free CPU).
+        result["server_cpu_us_per_req"] = round(
+            result["server_cpu_s"] * 1e6 / max(result["requests"], 1), 1
+        )
         result["disturbed"] = result["foreign_cpu"] >= FOREIGN_CPU_LIMIT
         if episode:
             result["durability"] = _durability(self.rec, episode, result)
@@ -517,8 +588,14 @@ def _crash_check(rec: Recorder, db: Path, seconds: float = 4.0) -> dict[str, Any
     }
 
 
-def run(seconds: float = 10, stall_seconds: float = 45, crash_check: bool = True,
-        retries: int = 2, db: Path = DB, log: Callable[[str], None] = print) -> dict[str, Any]:
+def run(
+    seconds: float = 10,
+    stall_seconds: float = 45,
+    crash_check: bool = True,
+    retries: int = 2,
+    db: Path = DB,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
     """Run every phase and return the figures, the checks and the targets."""
     if shutil.which("wrk") is None:
         raise RuntimeError("wrk is not installed (Debian: apt-get install -y wrk)")
@@ -548,10 +625,11 @@ def run(seconds: float = 10, stall_seconds: float = 45, crash_check: bool = True
             load.once(high, WARMUP_SECONDS, True)
             for c in CONNECTIONS:
                 runs["recorded"][c] = load.run(c, seconds, recorded=True)
-            log(f"stall check: {low} connections {seconds:g} s, then {high} connections "
-                f"{stall_seconds:g} s (recorded) ...")
-            lead, stall = load.runs((low, seconds, True, False),
-                                    (high, stall_seconds, True, True))
+            log(
+                f"stall check: {low} connections {seconds:g} s, then {high} connections "
+                f"{stall_seconds:g} s (recorded) ..."
+            )
+            lead, stall = load.runs((low, seconds, True, False), (high, stall_seconds, True, True))
         timeline = stall.pop("timeline")
         checks["stall"] = {
             "lead_in": lead,
@@ -565,8 +643,10 @@ def run(seconds: float = 10, stall_seconds: float = 45, crash_check: bool = True
         }
         checks["durability"] = [
             {"phase": f"recorded {c}", **runs["recorded"][c]["durability"]} for c in CONNECTIONS
-        ] + [{"phase": "stall lead-in", **lead["durability"]},
-             {"phase": "stall", **stall["durability"]}]
+        ] + [
+            {"phase": "stall lead-in", **lead["durability"]},
+            {"phase": "stall", **stall["durability"]},
+        ]
         if crash_check:
             log("crash check: SIGKILL under recorded load ...")
             checks["crash"] = _crash_check(rec, db)
@@ -580,15 +660,14 @@ def run(seconds: float = 10, stall_seconds: float = 45, crash_check: bool = True
         "load_cpu": LOAD_CPU,
         "runs": runs,
         "ratios": {
-            kind: {c: round(runs[kind][c]["rps"] / runs["bare"][c]["rps"], 3)
-                   for c in CONNECTIONS}
+            kind: {c: round(runs[kind][c]["rps"] / runs["bare"][c]["rps"], 3) for c in CONNECTIONS}
             for kind in ("free", "recorded")
         },
         "checks": checks,
         "disturbed": [
-            f"{kind} {c}" for kind, by_c in runs.items() for c, r in by_c.items()
-            if r["disturbed"]
-        ] + [name for name in ("lead_in", "run") if checks["stall"][name]["disturbed"]],
+            f"{kind} {c}" for kind, by_c in runs.items() for c, r in by_c.items() if r["disturbed"]
+        ]
+        + [name for name in ("lead_in", "run") if checks["stall"][name]["disturbed"]],
     }
     result["targets"] = _targets(result)
     result["all_met"] = all(t["met"] for t in result["targets"].values())
@@ -604,30 +683,37 @@ def _targets(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
     errors = sum(r["errors"] for r in gladi_runs)
     targets = {
         "free >= 30% of bare": {
-            "value": min(ratios["free"].values()), "target": TARGET_FREE_RATIO,
+            "value": min(ratios["free"].values()),
+            "target": TARGET_FREE_RATIO,
             "met": min(ratios["free"].values()) >= TARGET_FREE_RATIO,
         },
         "recorded >= 15% of bare": {
-            "value": min(ratios["recorded"].values()), "target": TARGET_RECORDED_RATIO,
+            "value": min(ratios["recorded"].values()),
+            "target": TARGET_RECORDED_RATIO,
             "met": min(ratios["recorded"].values()) >= TARGET_RECORDED_RATIO,
         },
         f"p99 < {TARGET_P99_MS:g} ms at {top} connections": {
-            "value": p99, "target": TARGET_P99_MS, "met": p99 < TARGET_P99_MS,
+            "value": p99,
+            "target": TARGET_P99_MS,
+            "met": p99 < TARGET_P99_MS,
         },
         "zero errors": {"value": errors, "target": 0, "met": errors == 0},
         "no stall": {
-            "value": checks["stall"]["longest_gap_ms"], "target": STALL_WINDOW_MS,
+            "value": checks["stall"]["longest_gap_ms"],
+            "target": STALL_WINDOW_MS,
             "met": not checks["stall"]["stalled"],
         },
         "every recorded call stored": {
-            "value": sum(1 for d in checks["durability"] if not d["ok"]), "target": 0,
+            "value": sum(1 for d in checks["durability"] if not d["ok"]),
+            "target": 0,
             "met": all(d["ok"] for d in checks["durability"])
             and checks.get("free_recorded_nothing", False),
         },
     }
     if "crash" in checks:
         targets["durable before response (SIGKILL)"] = {
-            "value": checks["crash"]["trace_rows"], "target": checks["crash"]["answered_2xx"],
+            "value": checks["crash"]["trace_rows"],
+            "target": checks["crash"]["answered_2xx"],
             "met": checks["crash"]["ok"],
         }
     return targets
@@ -648,8 +734,11 @@ def report(result: dict[str, Any]) -> str:
         f"{'endpoint':<25}{'conns':>6}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}{'max ms':>8}"
         f"{'errors':>7}{'vs bare':>8}{'other CPU':>10}",
     ]
-    names = {"bare": "bare Starlette+sqlite3", "free": "gladi free exploration",
-             "recorded": "gladi recorded"}
+    names = {
+        "bare": "bare Starlette+sqlite3",
+        "free": "gladi free exploration",
+        "recorded": "gladi recorded",
+    }
     for kind, label in names.items():
         for c, r in result["runs"][kind].items():
             ratio = 1.0 if kind == "bare" else result["ratios"][kind][c]
@@ -688,7 +777,8 @@ def report(result: dict[str, Any]) -> str:
     if result["disturbed"]:
         lines.append(
             "WARNING: other processes used the CPU during "
-            + ", ".join(result["disturbed"]) + "; those figures are low"
+            + ", ".join(result["disturbed"])
+            + "; those figures are low"
         )
     lines += ["", "targets:"]
     for name, t in result["targets"].items():
@@ -700,19 +790,33 @@ def report(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.lookups", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.lookups",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--seconds", type=float, default=10, help="seconds per wrk run")
-    parser.add_argument("--stall-seconds", type=float, default=45,
-                        help="length of the 64-connection stall run")
-    parser.add_argument("--no-crash-check", action="store_true",
-                        help="skip killing the server under recorded load")
-    parser.add_argument("--retries", type=int, default=2,
-                        help="take a run again this often while other processes use the CPU")
+    parser.add_argument(
+        "--stall-seconds", type=float, default=45, help="length of the 64-connection stall run"
+    )
+    parser.add_argument(
+        "--no-crash-check", action="store_true", help="skip killing the server under recorded load"
+    )
+    parser.add_argument(
+        "--retries",
+        type=int,
+        default=2,
+        help="take a run again this often while other processes use the CPU",
+    )
     parser.add_argument("--json", action="store_true", help="also print the result as JSON")
     args = parser.parse_args(argv)
-    result = run(args.seconds, args.stall_seconds, crash_check=not args.no_crash_check,
-                 retries=args.retries, log=lambda m: print(m, file=sys.stderr, flush=True))
+    result = run(
+        args.seconds,
+        args.stall_seconds,
+        crash_check=not args.no_crash_check,
+        retries=args.retries,
+        log=lambda m: print(m, file=sys.stderr, flush=True),
+    )
     print(report(result))
     if args.json:
         print(json.dumps(result, indent=2))

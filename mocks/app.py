@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from gladi.catalog import TOOLS
-from gladi.db import get_engine
+from gladi.db import background_checkpoints, get_engine
 from gladi.schema import ensure_schema
 from mocks.am.router import router as am_router
 from mocks.api import auth as api_auth
@@ -49,9 +49,11 @@ ROUTERS: list[APIRouter] = [
 
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    """Make sure the schema exists before the first request."""
-    ensure_schema(get_engine())
-    yield
+    """Make sure the schema exists before the first request; checkpoint SQLite's WAL aside."""
+    engine = get_engine()
+    ensure_schema(engine)
+    with background_checkpoints(engine):
+        yield
 
 
 def create_app() -> FastAPI:
