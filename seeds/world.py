@@ -1,5 +1,6 @@
 """`seed_world`: build the background world for a seed and scale and write it in one go."""
 
+import os
 import time
 from dataclasses import dataclass
 
@@ -10,6 +11,8 @@ from gladi.schema import ensure_schema
 from seeds import loader, producer
 from seeds.progress import table_bars
 from seeds.scales import get_scale
+
+PARALLEL_MIN_CPUS = 4  # the child only pays off with a core of its own (2 shared: no gain)
 
 
 class WorldExists(RuntimeError):
@@ -48,8 +51,8 @@ def seed_world(engine: Engine, seed: int, scale: str, force: bool = False,
 
     Raises UnknownScale for a bad scale and WorldExists if a world is there and not `force`;
     with `force` the old background rows go and rows of episodes stay. `parallel` (default:
-    above the small scale) generates the rows in a forked child process when the database is
-    SQLite and forking is safe (no other threads); the rows are the same either way.
+    above the small scale on 4+ CPUs) generates the rows in a forked child process when the
+    database is SQLite and forking is safe (no other threads); the rows are the same either way.
     `progress`: a callback (table, rows written), or True for bars on stderr.
     """
     if progress is True:
@@ -58,7 +61,7 @@ def seed_world(engine: Engine, seed: int, scale: str, force: bool = False,
     size = get_scale(scale)
     sqlite = engine.dialect.name == "sqlite"
     if parallel is None:
-        parallel = size.name != "small"
+        parallel = size.name != "small" and (os.cpu_count() or 1) >= PARALLEL_MIN_CPUS
     parallel = parallel and sqlite and producer.can_fork()
     started = time.perf_counter()
     ensure_schema(engine)
