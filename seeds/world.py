@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine
 
+from gladi.db import reset_sequences
 from gladi.formats import WORLD_NOW
 from gladi.schema import ensure_schema
 from seeds import loader, producer
@@ -78,5 +79,6 @@ def seed_world(engine: Engine, seed: int, scale: str, force: bool = False,
             "id": 1, "seed": seed, "scale": size.name, "world_now": WORLD_NOW,
             "rows": sum(counts.values()) + 1,
         }])
+        reset_sequences(conn, list(loader.TABLES))  # PostgreSQL: next ids after ours
     counts["world_info"] = 1
     return SeedResult(rows_per_table=counts, seconds=time.perf_counter() - started)

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 
 from gladi.db import build_engine
+from gladi.formats import WORLD_NOW
 from seeds.loader import TABLES
 from seeds.world import WorldExists, seed_world
 from tests.seeds.seed_worlds import fresh_engine
@@ -58,3 +59,14 @@ def test_postgres_world_equals_the_sqlite_world(pg_engine: Engine, tmp_path: Pat
         seed_world(pg_engine, 12, "small")
     seed_world(pg_engine, 12, "small", force=True)
     assert counts(pg_engine)["world_info"] == 1
+
+
+def test_postgres_hands_out_ids_after_the_seeded_ones(pg_engine: Engine) -> None:
+    seed_world(pg_engine, 11, "small")
+    table = TABLES["interaction"]
+    with pg_engine.begin() as conn:
+        biggest = conn.execute(select(func.max(table.c.id))).scalar_one()
+        new_id = conn.execute(table.insert().values(
+            number="081200000001", at=WORLD_NOW, channel="GraPARI", category="Informasi",
+            note="episode row", episode_id="ep-1").returning(table.c.id)).scalar_one()
+    assert new_id > biggest
