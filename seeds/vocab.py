@@ -161,29 +161,27 @@ GOL_PACKAGES = {
 }
 
 # --- Support ---------------------------------------------------------------------------------
-KIP_K44_NOT_LEDGER = (
-    "Consumer - tagihan & pembayaran - pembayaran tagihan - k44 pembayaran berhasil, "
-    "namun nomor masih terblock & belum masuk ledger"
-)
-KIP_K44_LEDGER = (
-    "Consumer - tagihan & pembayaran - pembayaran tagihan - k44 pembayaran berhasil "
-    "namun nomor masih terblock & sudah masuk ledger"
-)
-KIP_K22 = "(DE)AKTIVASI PRODUK - Pembelian Pulsa K22-Pembelian berhasil namun pulsa belum bertambah"
+# Past tickets carry the ticket desk's KIP codes (mocks/tickets/kip_catalog.yaml), as the
+# tickets trainees file do; OTT billing complaints have no SOP KIP and keep a plain label.
+KIP_K44_NOT_LEDGER = "k44-belum-ledger"
+KIP_K44_LEDGER = "k44-sudah-ledger"
+KIP_K22 = "k22-pulsa-belum-bertambah"
+KIP_K84_ACTIVATION = "k84-activation-incident"
+KIP_K84_DELIVERY = "k84-delivery-incident"
+KIP_K92_PAYMENT = "k92-gagal-pembayaran"
+KIP_K11_PSB_FAILED = "k11-aktivasi-psb-gagal"
 KIP_GOL = (
-    "K11-Tidak bisa submit order di menu PSB Web", "K11-Aktivasi PSB Gagal",
-    "K11-Paket / kuota bonus tidak sesuai", "K11-Tidak terima order ID Pasang Baru via Web",
-    "K84-Activation Incident", "K84-Delivery Incident", "K92-Gagal/error saat melakukan pembayaran",
+    "k11-psb-web-submit", KIP_K11_PSB_FAILED, "k11-bonus-tidak-sesuai",
+    "k11-order-id-tidak-diterima", KIP_K84_ACTIVATION, KIP_K84_DELIVERY, KIP_K92_PAYMENT,
 )
-KIP_IMES = "NN - Enterprise - IMES - kendala pembayaran tagihan jastel"
+KIP_IMES = "nn-imes-seat-management"
 KIP_OTT = "Consumer - tagihan & pembayaran - tagihan IndiHome - keberatan tagihan INTERNET CONTENT"
-ESCALATIONS = ("CCIS INT 856", "INT404 BESHQ", "Remedy IT", "FOS GraPARI", "billco")
+ESCALATIONS = ("CCIS INT 856", "INT404 BESHQ", "Remedy IT", "FOS GraPARI", "Billco")
 ESCALATION_BY_KIP = {
-    KIP_K44_NOT_LEDGER: "billco", KIP_K44_LEDGER: "billco",
-    "K84-Activation Incident": "INT404 BESHQ", "K84-Delivery Incident": "FOS GraPARI",
-    "K92-Gagal/error saat melakukan pembayaran": "INT404 BESHQ",
-    "K11-Aktivasi PSB Gagal": "Remedy IT",
-    "K11-Tidak bisa submit order di menu PSB Web": "Remedy IT",
+    KIP_K44_NOT_LEDGER: "Billco", KIP_K44_LEDGER: "Billco",
+    KIP_K84_ACTIVATION: "INT404 BESHQ", KIP_K84_DELIVERY: "FOS GraPARI",
+    KIP_K92_PAYMENT: "INT404 BESHQ", KIP_K11_PSB_FAILED: "Remedy IT",
+    "k11-psb-web-submit": "Remedy IT",
 }
 TICKET_STATUSES = ("Open", "In Progress", "Closed")
 INTERACTION_CHANNELS = (

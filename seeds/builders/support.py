@@ -89,6 +89,13 @@ def build_interaction(
     return finish("interaction", row, overrides)
 
 
+def _summary(kip: str) -> str:
+    """The complaint in a few words, from the desk's KIP label (or the label given)."""
+    from mocks.tickets.catalog import CATALOG
+
+    return CATALOG.kip_label(kip).split("-")[-1].strip().capitalize()
+
+
 def build_ticket(
     rng: Random, pools: Pools, *, number: str, kip: str, ticket_id: str | None = None,
     ticket_type: str = "IN", fields: Mapping[str, str] | None = None, **overrides: Any,
@@ -100,7 +107,7 @@ def build_ticket(
         "ticket_id": ticket_id, "ticket_type": ticket_id[:2], "number": number,
         "created_at": created, "kip": kip, "escalation": vocab.ESCALATION_BY_KIP.get(kip),
         "status": pick(rng, ("Closed",) * 6 + ("In Progress", "Open")),
-        "customer_class": None, "description": kip.split("-")[-1].strip().capitalize(),
+        "customer_class": None, "description": _summary(kip),
         "fields": dict(fields or {}), "episode_id": None,
     }
     return finish("ticket", row, overrides)

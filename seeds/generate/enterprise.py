@@ -109,9 +109,9 @@ def _contacts(ctx: Context, rng: Random, account: Row, services: Billed) -> None
             ticket = build_ticket(
                 rng, ctx.pools, number=service["serial_number"] or service["sid"],
                 kip=vocab.KIP_IMES, ticket_type="NN",
-                fields={"SN": service["serial_number"] or "-", "Perusahaan": account["company"],
-                        "Produk": service["product"], "Alamat": service["install_address"],
-                        "PIC": account["pic_name"]})
+                fields={"serial_number": service["serial_number"] or "-",
+                        "company": account["company"], "product": service["product"],
+                        "address": service["install_address"], "pic": account["pic_name"]})
             ctx.unique.fix(ticket, "ticket_id", "ticket", lambda: ids.ticket_id(rng, "NN"))
             ctx.sink.add("ticket", ticket)
 

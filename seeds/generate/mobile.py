@@ -105,8 +105,10 @@ def _unique_ids(ctx: Context, rng: Random, row: Row) -> None:
 
 
 def _ticket_fields(sub: Row) -> dict[str, str]:
-    return {"Class": sub["customer_class"], "MSISDN": sub["msisdn"], "Nama pelanggan": sub["name"],
-            "Jenis kartu": sub["brand"], "Lokasi": sub["location"], "CP lain": sub["alt_contact"]}
+    return {
+        "class": sub["customer_class"], "msisdn": sub["msisdn"], "customer_name": sub["name"],
+        "card_type": sub["brand"], "location": sub["location"], "alt_contact": sub["alt_contact"],
+    }
 
 
 def _tickets(rng: Random, sub: Row, payments: list[Row], recharges: list[Row],

@@ -12,8 +12,8 @@ from seeds.rand import coverage_slots, cycle, pick
 
 COURIER_PLANS = tuple((d, c) for d, couriers in vocab.COURIERS.items() for c in couriers)
 TICKET_KIPS = {
-    "Activation Incident": "K84-Activation Incident",
-    "Delivery Incident": "K84-Delivery Incident",
+    "Activation Incident": vocab.KIP_K84_ACTIVATION,
+    "Delivery Incident": vocab.KIP_K84_DELIVERY,
 }
 
 
@@ -40,9 +40,9 @@ def _kip(rng: Random, order: Row, forced: bool) -> str | None:
     if order["status"] in TICKET_KIPS and (forced or rng.random() < 0.4):
         return TICKET_KIPS[order["status"]]
     if order["payment_status"] == "Failed" and (forced or rng.random() < 0.5):
-        return "K92-Gagal/error saat melakukan pembayaran"
+        return vocab.KIP_K92_PAYMENT
     if order["order_type"] == "Halo PSB" and order["status"] == "Activation In Progress":
-        return "K11-Aktivasi PSB Gagal" if rng.random() < 0.2 else None
+        return vocab.KIP_K11_PSB_FAILED if rng.random() < 0.2 else None
     return None
 
 
@@ -67,8 +67,8 @@ def _order(ctx: Context, rng: Random, plan: dict[str, Any]) -> None:
     kip = _kip(rng, order, forced)
     if kip:
         ticket = build_ticket(rng, ctx.pools, number=order["order_id"], kip=kip, fields={
-            "MSISDN": order["msisdn"], "Order ID": order["order_id"],
-            "Paket": order["package"], "No. Resi": order["resi"] or "-"})
+            "msisdn": order["msisdn"], "order_id": order["order_id"],
+            "complained_package": order["package"], "resi": order["resi"] or "-"})
         ctx.unique.fix(ticket, "ticket_id", "ticket", lambda: ids.ticket_id(rng))
         ctx.sink.add("ticket", ticket)
 

@@ -48,8 +48,8 @@ def test_branch_facts(world: World) -> None:
 
 def test_past_tickets_of_every_sop(world: World) -> None:
     kips = distinct(world, "ticket", "kip")
-    assert {vocab.KIP_K22, vocab.KIP_IMES, vocab.KIP_OTT, "K84-Delivery Incident",
-            "K92-Gagal/error saat melakukan pembayaran"} <= kips
+    assert {vocab.KIP_K22, vocab.KIP_IMES, vocab.KIP_OTT, vocab.KIP_K84_DELIVERY,
+            vocab.KIP_K92_PAYMENT} <= kips
     assert kips & {vocab.KIP_K44_LEDGER, vocab.KIP_K44_NOT_LEDGER}
     assert distinct(world, "ticket", "ticket_type") == {"IN", "NN"}
 

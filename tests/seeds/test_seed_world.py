@@ -261,13 +261,21 @@ def test_outages_cover_every_service_in_subscriber_areas(world: World) -> None:
     assert all(o["area"] in o["standard_answer"] for o in outages)
 
 
-def test_tickets_carry_sop_kips(world: World) -> None:
+def test_tickets_carry_the_desks_kip_codes_and_field_ids(world: World) -> None:
+    from mocks.tickets.catalog import CATALOG
+
     kips = values(world, "ticket", "kip")
     assert kips & {vocab.KIP_K44_LEDGER, vocab.KIP_K44_NOT_LEDGER, vocab.KIP_K22}
-    assert any(kip.startswith(("K84-", "K92-", "K11-")) for kip in kips)
+    assert any(kip.startswith(("k84-", "k92-", "k11-")) for kip in kips)
     for ticket in world["ticket"]:
         assert ticket["ticket_type"] == ticket["ticket_id"][:2]
         assert isinstance(ticket["fields"], dict) and ticket["fields"]
+        kip = CATALOG.kip(ticket["kip"])
+        if ticket["kip"] != vocab.KIP_OTT:  # the one past complaint no SOP files
+            assert kip is not None and kip.ticket_type == ticket["ticket_type"]
+            assert set(ticket["fields"]) <= set(CATALOG.fields)
+        if ticket["escalation"]:
+            assert ticket["escalation"] in {e.code for e in CATALOG.escalations}
 
 
 def test_dates_are_plain_dates(world: World) -> None:
