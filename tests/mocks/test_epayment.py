@@ -173,10 +173,8 @@ def test_november_is_written_nop(
     episode = make_episode(world_engine, user_id)
     number = ott_customer["indihome_number"]
     with world_engine.begin() as conn:
-        bill_id = conn.execute(select(func.max(BILL.c.id))).scalar_one() + 1
-        conn.execute(
+        inserted = conn.execute(
             insert(BILL).values(
-                id=bill_id,
                 number=number,
                 number_kind="indihome",
                 period="202511",
@@ -189,9 +187,9 @@ def test_november_is_written_nop(
                 episode_id=episode,
             )
         )
+        bill_id = inserted.inserted_primary_key[0]  # the database's id, never max(id) + 1
         conn.execute(
             insert(BLINE).values(
-                id=conn.execute(select(func.max(BLINE.c.id))).scalar_one() + 1,
                 bill_id=bill_id,
                 service="ABONEMEN",
                 amount=454_000,
