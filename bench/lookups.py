@@ -664,7 +664,7 @@ def run(
             checks["crash"] = _crash_check(rec, db)
     finally:
         rec.close()
-    result = {
+    result: dict[str, Any] = {
         "world": world,
         "seconds": seconds,
         "stall_seconds": stall_seconds,

@@ -20,7 +20,13 @@ REQUIRE_SERVICES = os.environ.get("GLADI_REQUIRE_SERVICES") == "1"
 
 
 def _postgres_url() -> str | None:
-    return os.environ.get("GLADI_TEST_POSTGRES_URL") or None
+    """The PostgreSQL server for the world, when GLADI_TEST_WORLD=postgres (CI's second pass)."""
+    if os.environ.get("GLADI_TEST_WORLD", "sqlite") != "postgres":
+        return None
+    url = os.environ.get("GLADI_TEST_POSTGRES_URL")
+    if not url:
+        raise pytest.UsageError("GLADI_TEST_WORLD=postgres needs GLADI_TEST_POSTGRES_URL")
+    return url
 
 
 def fresh_postgres_database(base_url: str, name: str) -> str:
@@ -49,7 +55,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
 
 @pytest.fixture(scope="session")
 def world_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[str]:
-    """A database holding the `small` world of SMALL_SEED (SQLite, or PostgreSQL in CI).
+    """A database holding the `small` world of SMALL_SEED (SQLite, or PostgreSQL in CI's
+    second pass: GLADI_TEST_WORLD=postgres with GLADI_TEST_POSTGRES_URL).
 
     On PostgreSQL each xdist worker gets its own database, so parallel runs do not collide.
     """
