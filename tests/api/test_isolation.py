@@ -101,3 +101,43 @@ def test_episode_survives_a_sigkilled_server(app_env: str, world_engine: Engine)
     finally:
         proc.kill()
         proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_two_workers_one_sigkilled_the_other_serves_and_it_comes_back(
+    app_env: str, world_engine: Engine
+) -> None:
+    from bench.procs import child_pids, free_port, start_server, stop
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    _, token = make_user(world_engine)
+    staff = make_user(world_engine, "trainer")[1]
+    server = start_server(app_env, port, workers=2)
+    try:
+        workers = child_pids(server.pid)
+        assert len(workers) == 2
+        with httpx.Client(base_url=base, headers=bearer(token), timeout=30) as api:
+            episode = api.post("/api/episodes", json={"scenario": CASE, "seed": 11}).json()
+            key = api.get(f"/api/episodes/{episode['id']}/key", headers=bearer(staff)).json()
+            half = len(key["steps"]) // 2
+            with episode_client(base, token, episode["id"]) as client:
+                assert all(s < 400 for s in replay(client, episode["id"], key["steps"][:half]))
+            before = trace_of(world_engine, episode["id"])
+            os.kill(workers[0], signal.SIGKILL)
+            for _ in range(20):  # the survivor answers while the killed one is replaced
+                assert api.get("/healthz").status_code == 200
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                now = child_pids(server.pid)
+                if len(now) == 2 and workers[0] not in now:
+                    break
+                time.sleep(0.2)
+            assert len(child_pids(server.pid)) == 2 and workers[0] not in child_pids(server.pid)
+            with episode_client(base, token, episode["id"]) as client:
+                assert all(s < 400 for s in replay(client, episode["id"], key["steps"][half:]))
+            report = api.post(f"/api/episodes/{episode['id']}/submit", json=key["submit"]).json()
+        assert report["score"] == 100
+        assert trace_of(world_engine, episode["id"])[: len(before)] == before
+    finally:
+        stop(server)
