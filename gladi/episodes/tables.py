@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column
+from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
 
@@ -32,6 +32,7 @@ class Episode(SQLModel, table=True):
     """One attempt at one case: its customer, clock, answer key and, once submitted, report."""
 
     __tablename__ = "episode"
+    __table_args__ = (Index("ix_episode_state_submitted_at", "state", "submitted_at"),)
     id: str = Field(primary_key=True, description="unguessable, secrets.token_urlsafe")
     user_id: int = Field(index=True)
     scenario_id: str = Field(index=True)
