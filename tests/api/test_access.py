@@ -2,9 +2,26 @@
 
 from collections.abc import Callable
 
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import bearer
+
+
+def api_routes(client: TestClient) -> list[APIRoute]:
+    """Every route under /api, from the app's route table (included routers walked)."""
+    found: list[APIRoute] = []
+
+    def walk(routes: list) -> None:
+        for route in routes:
+            if isinstance(route, APIRoute):
+                found.append(route)
+            elif hasattr(route, "original_router"):
+                walk(route.original_router.routes)
+
+    walk(client.app.routes)
+    return [r for r in found if r.path.startswith("/api")]
+
 
 STAFF_ONLY = [
     ("GET", "/api/results", None),
@@ -86,3 +103,33 @@ def test_expired_and_unknown_tokens_get_401(client: TestClient, world_engine) ->
         )
     expired = client.get("/api/me", headers=bearer(token))
     assert expired.status_code == 401 and "expired" in expired.json()["message"]
+
+
+def test_every_api_route_refuses_a_missing_token(client: TestClient) -> None:
+    """Walk the app's own route table: nothing under /api but login answers without a token."""
+    routes = [r for r in api_routes(client) if r.path != "/api/login"]
+    assert len(routes) >= 15
+    for route in routes:
+        path = route.path.replace("{episode_id}", "x" * 24).replace("{exam_id}", "1")
+        for method in route.methods:
+            response = client.request(method, path, json={})
+            assert response.status_code == 401, (method, path, response.status_code)
+
+
+def test_every_staff_route_refuses_a_trainee(client: TestClient, tokens: dict[str, str]) -> None:
+    """Routes declared for trainers/assessors (by their dependency) answer 403 to a trainee."""
+    from mocks.api.deps import staff, trainer
+
+    guarded = [
+        r
+        for r in api_routes(client)
+        if any(d.call in (staff, trainer) for d in r.dependant.dependencies)
+    ]
+    assert len(guarded) >= 8
+    for route in guarded:
+        path = route.path.replace("{episode_id}", "x" * 24).replace("{exam_id}", "1")
+        for method in route.methods:
+            response = client.request(method, path, json={}, headers=bearer(tokens["trainee"]))
+            assert response.status_code in (403, 422), (method, path, response.status_code)
+            if response.status_code == 422:  # body checked before the role: still no data
+                assert "error" in response.json()
