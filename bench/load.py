@@ -18,7 +18,6 @@ Targets: zero errors (without --kill), zero lost, zero foreign, zero half-writte
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import random
@@ -40,6 +39,7 @@ from gladi.episodes.auth import create_user, login
 from gladi.episodes.tables import Episode
 from gladi.episodes.trace import events_of
 from gladi.schema import ensure_schema
+from gladi.world import WorldInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
@@ -68,13 +68,16 @@ def database_url(choice: str, scale: str) -> str:
 
 
 def prepare(url: str, scale: str, trainees: int) -> tuple[list[str], str]:
-    """Seed the world if needed; tokens for the trainees and one assessor (to read keys)."""
-    from seeds.world import WorldExists, seed_world
+    """Seed the world at `scale` unless it is there; tokens for the trainees and one assessor."""
+    from seeds.world import seed_world
 
     engine = build_engine(url)
     ensure_schema(engine)
-    with contextlib.suppress(WorldExists):
-        seed_world(engine, seed=42, scale=scale, force=False)
+    info = WorldInfo.__table__  # type: ignore[attr-defined]
+    with engine.connect() as conn:
+        seeded = conn.execute(select(info.c.scale)).scalar_one_or_none()
+    if seeded != scale:
+        seed_world(engine, seed=42, scale=scale, force=True)
     tokens = [_token(engine, "trainee") for _ in range(trainees)]
     staff = _token(engine, "assessor")
     engine.dispose()
