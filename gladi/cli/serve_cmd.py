@@ -6,6 +6,8 @@ import uvicorn
 from gladi.cli.common import open_engine
 from gladi.settings import get_settings
 
+KEEP_ALIVE_SECONDS = 30
+
 
 def serve(
     host: str = typer.Option(None, "--host", help="Interface to bind (default GLADI_HOST)."),
@@ -28,4 +30,7 @@ def serve(
         # served some connections ~10x later than others under load (p99 0.3-0.9 s against
         # 40-50 ms at 64 connections; bench/lookups.py).
         loop="asyncio",
+        # Idle keep-alive connections outlive the clients' own idle limit (httpx: 5 s), so a
+        # client never sends on a connection the server is closing at that same moment.
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
