@@ -7,6 +7,7 @@ import streamlit as st
 from trainer_ui import api
 from trainer_ui import authoring_form as af
 from trainer_ui.i18n import t
+from trainer_ui.plain import plain
 from trainer_ui.shell import error_text, show_error
 from trainer_ui.transport import ApiError
 
@@ -52,7 +53,7 @@ def live_check(token: str) -> dict[str, Any] | None:
 
 def _notes(problems: list[dict[str, Any]], key: str) -> None:
     for problem in af.problems_for(problems, key):
-        st.caption(f":red[⚠ {af.problem_line(problem)}]")
+        st.caption(f":red[⚠ {plain(af.problem_line(problem))}]")
 
 
 def _options(known: tuple[str, ...], key: str) -> list[str]:
@@ -106,7 +107,7 @@ def editor(result: dict[str, Any] | None) -> None:
     else:
         st.error(t("yaml_problems", n=len(result["problems"])))
         for problem in result["problems"]:
-            st.markdown(f"- {af.problem_line(problem)}")
+            st.markdown(f"- {plain(af.problem_line(problem))}")
     with st.expander(t("numbered_yaml")):
         st.code(st.session_state.get(YAML, ""), language="yaml", line_numbers=True)
 
@@ -132,7 +133,7 @@ def preview(token: str) -> None:
         st.error(error_text(found["error"]))
         return
     shown = found["ok"]
-    st.markdown(f"**{t('opening')}:** {shown['brief'].get('opening', '')}")
+    st.markdown(f"**{t('opening')}:** {plain(shown['brief'].get('opening', ''))}")
     left, right = st.columns(2)
     left.markdown(f"**{t('customer')}**")
     left.json(shown.get("customer", {}), expanded=True)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from trainer_ui import actions, ui_state
 from trainer_ui.i18n import current_language, t
+from trainer_ui.plain import plain
 from trainer_ui.views import clock, label_of
 
 P = ui_state.INPUT_PREFIX
@@ -30,7 +31,7 @@ def transcript() -> None:
         with st.chat_message(name, avatar=AVATARS.get(role)):
             if role == "hint":
                 st.caption(t("hint_label"))
-            st.write(line["text"])
+            st.markdown(plain(line["text"]))
 
 
 def ask_box(attempt: dict[str, Any]) -> None:

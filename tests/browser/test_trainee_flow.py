@@ -196,3 +196,27 @@ def test_trainee_solves_a_case_in_chromium(servers: Servers, page: Page, shots: 
         if event["operation"] in lookups:
             assert event["params"]["msisdn"] == msisdn and event["status"] == 200, event
     assert sum(e.get("kind") == "ask" for e in events) == 3
+
+
+PAYLOADS = (
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script> ' OR '1'='1",
+    "[klik](javascript:alert(1))",
+)
+
+
+def test_html_and_script_in_the_chat_stay_text(servers: Servers, page: Page, shots: Path) -> None:
+    """Hostile input typed by a trainee comes back as the same text, and nothing runs."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    ui = StreamlitPage(page)
+    sign_in(ui, servers.ui_url, *servers.trainee)
+    start_case(ui)
+    for payload in PAYLOADS:
+        ui.type("att_ask_text", payload)
+        ui.press("att_ask_text_btn")
+        ui.until(lambda p=payload: p in ui.chat_lines(), f"the question {payload!r} as text")
+    page.screenshot(path=str(shots / "test_html_and_script_in_the_chat_stay_text.png"))
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    assert dialogs == []

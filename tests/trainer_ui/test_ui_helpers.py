@@ -176,3 +176,10 @@ def test_error_from_uniform_body() -> None:
         "http",
     )
     assert error_from(httpx.Response(503, text="busy")).kind == "down"
+
+
+def test_plain_escapes_markdown_so_user_text_renders_literally() -> None:
+    from trainer_ui.plain import plain
+
+    assert plain("[klik](javascript:alert(1))") == r"\[klik\]\(javascript\:alert\(1\)\)"
+    assert plain("<b>x</b> *y* 0812-3456") == r"\<b\>x\</b\> \*y\* 0812\-3456"

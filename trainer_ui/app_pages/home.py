@@ -6,6 +6,7 @@ import streamlit as st
 
 from trainer_ui import actions, api, history, ui_state
 from trainer_ui.i18n import t
+from trainer_ui.plain import plain
 from trainer_ui.shell import fetch, require_login, show_error
 from trainer_ui.views import group_cases
 
@@ -21,7 +22,7 @@ def exam_block(exam: dict[str, Any], titles: dict[str, str]) -> None:
     done = set(exam.get("done", []))
     total = len(exam["scenarios"])
     deadline = exam["deadline"][:16].replace("T", " ")
-    st.markdown(f"**{exam['title']}** · {t('deadline')}: {deadline}")
+    st.markdown(f"**{plain(exam['title'])}** · {t('deadline')}: {deadline}")
     st.progress(
         len(done) / total if total else 0.0, text=t("progress", done=len(done), total=total)
     )
