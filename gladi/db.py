@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Result, RowMapping, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import StaticPool
@@ -81,6 +81,16 @@ def connect(engine: Engine | None = None) -> Iterator[Connection]:
     """A connection in a transaction that commits on success and rolls back on error."""
     with (engine or get_engine()).begin() as conn:
         yield conn
+
+
+def first_mapping(result: Result[Any]) -> RowMapping | None:
+    """The first row of `result` as a mapping, or None (the result is closed either way).
+
+    Same as `result.mappings().first()`, about a third cheaper: the key lookups run on every
+    tool screen, where SQLAlchemy's MappingResult wrapper cost as much as SQLite's own work.
+    """
+    row = result.first()
+    return None if row is None else row._mapping
 
 
 def reset_sequences(conn: Connection, tables: list[str]) -> None:

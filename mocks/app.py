@@ -65,6 +65,9 @@ def create_app() -> FastAPI:
         "over a seeded fake world, and the episode API that records and grades attempts.",
         openapi_tags=[{"name": name, "description": label} for name, label in TOOLS.items()],
         lifespan=lifespan,
+        # FastAPI's native OpenTelemetry hooks check for providers on every request; Gladi
+        # exports no traces, metrics or logs, so they are off.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     install_error_handlers(app)
     for router in ROUTERS:

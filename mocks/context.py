@@ -113,6 +113,16 @@ class ToolContext:
         conn.commit()
 
 
+def context_for(request: Request, episode: str | None, authorization: str | None) -> ToolContext:
+    """The context of the tool route serving `request` (operation = the route's name), given
+    the values of its `X-Gladi-Episode` and `Authorization` headers."""
+    route = request.scope.get("route")
+    name = getattr(route, "name", "")
+    if name not in BY_NAME:
+        raise RuntimeError(f"route {name!r} is not in gladi.catalog.OPERATIONS")
+    return ToolContext(get_engine(), name, episode or None, bearer(authorization))
+
+
 async def tool_context(
     request: Request,
     x_gladi_episode: Annotated[
@@ -122,12 +132,12 @@ async def tool_context(
         str | None, Header(description="Bearer token (needed with X-Gladi-Episode)")
     ] = None,
 ) -> ToolContext:
-    """Dependency: the context of the current tool route (operation = the route's name)."""
-    route = request.scope.get("route")
-    name = getattr(route, "name", "")
-    if name not in BY_NAME:
-        raise RuntimeError(f"route {name!r} is not in gladi.catalog.OPERATIONS")
-    return ToolContext(get_engine(), name, x_gladi_episode or None, bearer(authorization))
+    """Dependency: the context of the current tool route (operation = the route's name).
+
+    Tool routers (mocks.routing.ToolRouter) serve most routes without solving it: they read
+    the two headers straight from the request and call `context_for` themselves. Declared
+    here, the headers are documented in OpenAPI on every tool route either way."""
+    return context_for(request, x_gladi_episode, authorization)
 
 
 ToolCtx = Annotated[ToolContext, Depends(tool_context)]

@@ -19,8 +19,7 @@ def _world_engine() -> Engine:
     url = get_settings().database_url
     parsed = make_url(url)
     usable = parsed.get_backend_name() != "sqlite" or (
-        parsed.database not in (None, "", ":memory:")
-        and Path(parsed.database).is_file()
+        parsed.database not in (None, "", ":memory:") and Path(parsed.database).is_file()
     )
     if usable:
         try:

@@ -17,8 +17,9 @@ def export(
     output: Path = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     sop: str = typer.Option(None, "--sop", help="Only this SOP, e.g. sop-001."),
     db: str = typer.Option(None, "--db", help="Database URL (default GLADI_DATABASE_URL)."),
-    homepage: str = typer.Option("https://gladi.local", "--homepage",
-                                 help="xAPI account homePage / activity id prefix."),
+    homepage: str = typer.Option(
+        "https://gladi.local", "--homepage", help="xAPI account homePage / activity id prefix."
+    ),
 ) -> None:
     """Write every submitted episode's result (csv, json with report items, or xapi)."""
     if format not in ("csv", "json", "xapi"):

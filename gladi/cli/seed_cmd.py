@@ -71,5 +71,7 @@ def seed(
     finally:
         engine.dispose()
     rate = result.rows / result.seconds if result.seconds else 0
-    typer.echo(f"seeded {scale_name} world (seed {number}) into {_shown_url(url)}: "
-               f"{result.rows:,} rows in {result.seconds:.1f} s ({rate:,.0f} rows/s)")
+    typer.echo(
+        f"seeded {scale_name} world (seed {number}) into {_shown_url(url)}: "
+        f"{result.rows:,} rows in {result.seconds:.1f} s ({rate:,.0f} rows/s)"
+    )

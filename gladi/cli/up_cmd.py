@@ -30,8 +30,10 @@ def _seed_if_needed(scale: str, seed: int) -> None:
     with engine.begin() as conn:
         password = ensure_first_trainer(conn)
     if password:
-        typer.echo(f"\nFirst run: trainer account created\n  user:     {FIRST_TRAINER}\n"
-                   f"  password: {password}\n(shown once; reset with `gladi user passwd trainer`)")
+        typer.echo(
+            f"\nFirst run: trainer account created\n  user:     {FIRST_TRAINER}\n"
+            f"  password: {password}\n(shown once; reset with `gladi user passwd trainer`)"
+        )
     engine.dispose()
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from gladi.db import first_mapping
 from gladi.episodes.auth import User
 from gladi.episodes.tables import Episode
 from gladi.errors import Forbidden, NotFound
@@ -13,7 +14,7 @@ EPISODES = Episode.__table__  # type: ignore[attr-defined]
 
 def load_episode(conn: Connection, episode_id: str) -> dict[str, Any]:
     """The episode row as a dict; NotFound naming the id."""
-    row = conn.execute(select(EPISODES).where(EPISODES.c.id == episode_id)).mappings().first()
+    row = first_mapping(conn.execute(select(EPISODES).where(EPISODES.c.id == episode_id)))
     if row is None:
         raise NotFound(f"no episode {episode_id!r}", field="episode_id")
     return dict(row)

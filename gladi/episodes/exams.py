@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from gladi.db import first_mapping
 from gladi.episodes.auth import User
 from gladi.episodes.tables import Episode, Exam, ExamAssignment, UserAccount
 from gladi.errors import BadInput, Conflict, Forbidden, NotFound
@@ -34,9 +35,7 @@ def create(
         raise BadInput("the deadline is in the past", field="deadline")
     ids = []
     for name in trainees:
-        row = conn.execute(
-            select(USERS.c.id, USERS.c.role).where(USERS.c.username == name)
-        ).first()
+        row = conn.execute(select(USERS.c.id, USERS.c.role).where(USERS.c.username == name)).first()
         if row is None or row.role != "trainee":
             raise BadInput(f"{name!r} is not a trainee", field="trainees")
         ids.append(row.id)
@@ -58,7 +57,7 @@ def create(
 
 def get(conn: Connection, exam_id: int) -> dict[str, Any]:
     """One exam with its assignees."""
-    row = conn.execute(select(EXAMS).where(EXAMS.c.id == exam_id)).mappings().first()
+    row = first_mapping(conn.execute(select(EXAMS).where(EXAMS.c.id == exam_id)))
     if row is None:
         raise NotFound(f"no exam {exam_id}", field="exam_id")
     assignees = conn.execute(
@@ -122,7 +121,7 @@ def _submitted_cases(conn: Connection, user_id: int, exam_id: int) -> set[str]:
 
 def check_can_start(conn: Connection, user: User, exam_id: int, scenario: str) -> None:
     """The trainee is assigned, before the deadline, the case is in the set and not yet taken."""
-    exam = conn.execute(select(EXAMS).where(EXAMS.c.id == exam_id)).mappings().first()
+    exam = first_mapping(conn.execute(select(EXAMS).where(EXAMS.c.id == exam_id)))
     if exam is None:
         raise NotFound(f"no exam {exam_id}", field="exam_id")
     assigned = conn.execute(

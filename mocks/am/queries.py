@@ -4,6 +4,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
+from gladi.db import first_mapping
 from gladi.errors import BadInput, NotFound
 from gladi.world import AccountManager, EnterpriseAccount, EnterpriseService
 from mocks.am.models import AmLookup, AmRecord
@@ -59,7 +60,7 @@ def _by_sid(conn: Connection, scope: Scope, sid: str) -> list[AmRecord]:
         SVC,
         (SVC.c.account_number == ACC.c.account_number) & (SVC.c.sid == sid) & scope.visible(SVC),
     )
-    row = conn.execute(query.limit(1)).mappings().first()
+    row = first_mapping(conn.execute(query.limit(1)))
     if row is None:
         raise NotFound(f"no account owns SID {sid}", field="sid", extra=not_found_view("SID", sid))
     return [_record(row, sid)]

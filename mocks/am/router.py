@@ -2,15 +2,16 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from mocks.am import queries
 from mocks.am.models import AmLookup
 from mocks.context import ToolCtx
 from mocks.errors import ERROR_RESPONSES
 from mocks.params import SidQuery
+from mocks.routing import ToolRouter
 
-router = APIRouter(prefix="/support", tags=["am"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/support", tags=["am"], responses=ERROR_RESPONSES)
 
 
 @router.get("/am", name="am.lookup")

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header
+from fastapi import Header
 
 from gladi.db import get_engine
 from gladi.episodes import auth
@@ -11,8 +11,9 @@ from mocks.api.deps import CurrentUser
 from mocks.api.models import LoginIn, LoginOut
 from mocks.context import bearer
 from mocks.errors import ERROR_RESPONSES
+from mocks.routing import PrefixRouter
 
-router = APIRouter(prefix="/api", tags=["auth"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/api", tags=["auth"], responses=ERROR_RESPONSES)
 
 
 @router.post("/login", name="api.login")

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fastapi import APIRouter
 from fastapi import Path as PathParam
 from pydantic import Field
 
@@ -20,11 +19,12 @@ from gladi.settings import get_settings
 from mocks.api.deps import StaffUser, TrainerUser
 from mocks.api.models import Strict
 from mocks.errors import ERROR_RESPONSES
+from mocks.routing import PrefixRouter
 from scenarios import engine
 from scenarios.library import Library
 from scenarios.models import Case
 
-router = APIRouter(prefix="/api", tags=["authoring"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/api", tags=["authoring"], responses=ERROR_RESPONSES)
 MAX_YAML = 256 * 1024
 
 

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from fastapi import APIRouter, Path
+from fastapi import Path
 
 from gladi.episodes import service
 from mocks.api.deps import CurrentUser, StaffUser, in_transaction
@@ -19,8 +19,9 @@ from mocks.api.models import (
     TraceOut,
 )
 from mocks.errors import ERROR_RESPONSES
+from mocks.routing import PrefixRouter
 
-router = APIRouter(prefix="/api/episodes", tags=["episodes"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/api/episodes", tags=["episodes"], responses=ERROR_RESPONSES)
 EpisodeId = Path(
     min_length=8,
     max_length=64,

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Path
+from fastapi import Path
 from pydantic import Field
 from sqlalchemy import select
 
@@ -11,9 +11,10 @@ from gladi.episodes import exams
 from mocks.api.deps import CurrentUser, TrainerUser, in_transaction
 from mocks.api.models import Strict
 from mocks.errors import ERROR_RESPONSES
+from mocks.routing import PrefixRouter
 from scenarios import engine
 
-router = APIRouter(prefix="/api/exams", tags=["exams"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/api/exams", tags=["exams"], responses=ERROR_RESPONSES)
 
 
 class ExamIn(Strict):

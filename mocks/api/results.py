@@ -2,7 +2,7 @@
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import PlainTextResponse
 from sqlalchemy import select
 
@@ -10,8 +10,9 @@ from gladi.episodes import exams, results
 from gladi.episodes.tables import UserAccount
 from mocks.api.deps import CurrentUser, StaffUser, in_transaction
 from mocks.errors import ERROR_RESPONSES
+from mocks.routing import PrefixRouter
 
-router = APIRouter(prefix="/api", tags=["results"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/api", tags=["results"], responses=ERROR_RESPONSES)
 USERS = UserAccount.__table__  # type: ignore[attr-defined]
 
 

@@ -1,13 +1,12 @@
 """GET /api/scenarios: the case library as trainees see it (no keys)."""
 
-from fastapi import APIRouter
-
 from mocks.api.deps import CurrentUser
 from mocks.api.models import ScenarioOut
 from mocks.errors import ERROR_RESPONSES
+from mocks.routing import PrefixRouter
 from scenarios import engine
 
-router = APIRouter(prefix="/api", tags=["scenarios"], responses=ERROR_RESPONSES)
+router = PrefixRouter(prefix="/api", tags=["scenarios"], responses=ERROR_RESPONSES)
 
 
 @router.get("/scenarios", name="api.scenarios")

@@ -2,6 +2,7 @@
 
 from sqlalchemy import Connection, RowMapping, bindparam, or_, select
 
+from gladi.db import first_mapping
 from gladi.errors import NotFound
 from gladi.world import CallDetail, FaPayment, HlrService, Recharge, Subscriber
 from mocks.daterange import date_range
@@ -49,7 +50,7 @@ def subscriber_row(conn: Connection, scope: Scope, msisdn: str) -> RowMapping:
         result = conn.execute(
             _SUBSCRIBER_IN_EPISODE, {"msisdn": msisdn, "episode_id": scope.episode_id}
         )
-    row = result.mappings().first()
+    row = first_mapping(result)
     if row is None:
         raise NotFound(
             f"no subscriber with MSISDN {msisdn}",

@@ -1,7 +1,5 @@
 """DSC routes: HTTP in, query out; nothing else."""
 
-from fastapi import APIRouter
-
 from mocks.context import ToolCtx
 from mocks.daterange import FromQuery, ToQuery
 from mocks.dsc import gol, queries
@@ -9,8 +7,9 @@ from mocks.dsc.gol_models import GolOrderDetail, GolOrderSearch, ResumeOrder
 from mocks.dsc.models import CallDetails, Device, FaPayments, Hlr, Profile, Recharges, Upcc
 from mocks.errors import ERROR_RESPONSES
 from mocks.params import EmailQuery, GolOrderPath, MsisdnPath
+from mocks.routing import ToolRouter
 
-router = APIRouter(prefix="/dsc", tags=["dsc"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/dsc", tags=["dsc"], responses=ERROR_RESPONSES)
 
 
 @router.get("/subscribers/{msisdn}", name="dsc.profile")

@@ -1,14 +1,13 @@
 """E-Payment / I-Payment routes: HTTP in, query out; nothing else."""
 
-from fastapi import APIRouter
-
 from mocks.context import ToolCtx
 from mocks.epayment import queries
 from mocks.epayment.models import EpaymentInquiry
 from mocks.errors import ERROR_RESPONSES
 from mocks.params import AskerAddressQuery, AskerNameQuery, EpaymentNumberQuery, PhoneQuery
+from mocks.routing import ToolRouter
 
-router = APIRouter(prefix="/epayment", tags=["epayment"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/epayment", tags=["epayment"], responses=ERROR_RESPONSES)
 
 
 @router.get("/inquiry", name="epayment.inquiry")

@@ -1,15 +1,14 @@
 """Indira routes: HTTP in, query out; nothing else."""
 
-from fastapi import APIRouter
-
 from mocks.context import ToolCtx
 from mocks.daterange import FromQuery, ToQuery
 from mocks.errors import ERROR_RESPONSES
 from mocks.indira import queries
 from mocks.indira.models import BalanceUsage, RechargeStatus, VoucherDetails
 from mocks.params import MsisdnQuery, SerialPath
+from mocks.routing import ToolRouter
 
-router = APIRouter(prefix="/indira", tags=["indira"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/indira", tags=["indira"], responses=ERROR_RESPONSES)
 
 
 @router.get("/recharges", name="indira.recharges")

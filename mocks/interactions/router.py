@@ -1,14 +1,13 @@
 """Interaction history routes."""
 
-from fastapi import APIRouter
-
 from mocks.context import ToolCtx
 from mocks.errors import ERROR_RESPONSES
 from mocks.interactions import queries
 from mocks.interactions.models import InteractionHistory
 from mocks.params import AnyNumberQuery
+from mocks.routing import ToolRouter
 
-router = APIRouter(prefix="/support", tags=["interactions"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/support", tags=["interactions"], responses=ERROR_RESPONSES)
 
 
 @router.get("/interactions", name="interactions.history")

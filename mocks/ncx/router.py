@@ -2,15 +2,16 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from mocks.context import ToolCtx
 from mocks.errors import ERROR_RESPONSES
 from mocks.ncx import queries
 from mocks.ncx.models import AssetDetail, AssetSearch, Cabasa, SalesOrderDetail, SalesOrderSearch
 from mocks.params import AoPath, AoQuery, SidPath, SidQuery
+from mocks.routing import ToolRouter
 
-router = APIRouter(prefix="/ncx/ebis", tags=["ncx"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/ncx/ebis", tags=["ncx"], responses=ERROR_RESPONSES)
 
 
 @router.get("/asset", name="ncx.asset_search")

@@ -2,14 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from mocks.context import ToolCtx
 from mocks.errors import ERROR_RESPONSES
 from mocks.outages import queries
 from mocks.outages.models import OutageList
+from mocks.routing import ToolRouter
 
-router = APIRouter(prefix="/support", tags=["outages"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/support", tags=["outages"], responses=ERROR_RESPONSES)
 AreaQuery = Annotated[
     str, Query(min_length=2, max_length=80, description="Kota / kabupaten, e.g. Bandung")
 ]

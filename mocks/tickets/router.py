@@ -1,14 +1,13 @@
 """Ticket desk routes: KIP catalog, file a ticket, read a ticket."""
 
-from fastapi import APIRouter
-
 from mocks.context import ToolCtx
 from mocks.errors import ERROR_RESPONSES
 from mocks.params import TicketPath
+from mocks.routing import ToolRouter
 from mocks.tickets import queries
 from mocks.tickets.models import KipCatalogView, TicketRequest, TicketView
 
-router = APIRouter(prefix="/support", tags=["tickets"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/support", tags=["tickets"], responses=ERROR_RESPONSES)
 
 
 @router.get("/kip", name="tickets.kip_catalog")

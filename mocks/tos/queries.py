@@ -5,6 +5,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from gladi import formats as f
+from gladi.db import first_mapping
 from gladi.errors import BadInput, NotFound, Unauthorized
 from gladi.world import EnterpriseAccount, Invoice, InvoiceLine
 from mocks import tool_login
@@ -65,7 +66,7 @@ def bill_periods(conn: Connection, scope: Scope) -> BillPeriods:
 
 def _first(conn: Connection, query: Any, table: Any) -> dict | None:
     """The first row, preferring the episode's own row over the background one."""
-    row = conn.execute(query.order_by(table.c.episode_id.is_(None))).mappings().first()
+    row = first_mapping(conn.execute(query.order_by(table.c.episode_id.is_(None))))
     return dict(row) if row is not None else None
 
 

@@ -2,17 +2,18 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Response
+from fastapi import Body, Depends, Response
 
 from mocks import tool_login
 from mocks.context import ToolCtx
 from mocks.errors import ERROR_RESPONSES
 from mocks.params import AccountQuery, PeriodQuery
+from mocks.routing import ToolRouter
 from mocks.tos import queries
 from mocks.tos.models import BillPeriods, InvoiceReport, ToolLogin, TosLoginForm
 from mocks.tos.pdf import render_invoice
 
-router = APIRouter(prefix="/tos", tags=["tos"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/tos", tags=["tos"], responses=ERROR_RESPONSES)
 BILLING = "/tibs-non-pots/billing-process"
 
 

@@ -2,13 +2,14 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from mocks import tool_login
 from mocks.context import ToolCtx
 from mocks.daterange import FromQuery, ToQuery
 from mocks.errors import ERROR_RESPONSES
 from mocks.params import IndihomeQuery, RegionalQuery
+from mocks.routing import ToolRouter
 from mocks.upoint import export, queries
 from mocks.upoint.models import (
     SubscriptionSearch,
@@ -17,7 +18,7 @@ from mocks.upoint.models import (
     UpointSession,
 )
 
-router = APIRouter(prefix="/upoint", tags=["upoint"], responses=ERROR_RESPONSES)
+router = ToolRouter(prefix="/upoint", tags=["upoint"], responses=ERROR_RESPONSES)
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}}, "description": "The table as CSV (attachment)"}
 }
