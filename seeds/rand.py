@@ -5,10 +5,12 @@ from datetime import UTC, date, datetime, timedelta
 from random import Random
 from typing import TypeVar
 
-from gladi.formats import WIB, WORLD_NOW, period_of, previous_period
+from gladi.formats import WORLD_NOW, period_of, previous_period
 
 T = TypeVar("T")
 DAY = 86400
+_NOW_TS = WORLD_NOW.timestamp()  # whole seconds: exact as a float
+_WIB_OFFSET = timedelta(hours=7)  # Asia/Jakarta: UTC+07:00 all year, no DST since 1964
 
 
 def weighted(*pairs: tuple[T, int]) -> tuple[T, ...]:
@@ -54,7 +56,8 @@ def coverage_slots(rng: Random, total: int, plans: Sequence[T]) -> dict[int, T]:
 def ago(rng: Random, max_days: float, min_days: float = 0.0) -> datetime:
     """A whole-second moment between `max_days` and `min_days` before WORLD_NOW (UTC)."""
     low = int(min_days * DAY)
-    return WORLD_NOW - timedelta(seconds=low + int(rng.random() * (int(max_days * DAY) - low + 1)))
+    back = low + int(rng.random() * (int(max_days * DAY) - low + 1))
+    return datetime.fromtimestamp(_NOW_TS - back, UTC)  # = WORLD_NOW - back s, a third cheaper
 
 
 def days_ago(rng: Random, max_days: int, min_days: int = 0) -> date:
@@ -63,8 +66,8 @@ def days_ago(rng: Random, max_days: int, min_days: int = 0) -> date:
 
 
 def wib_moment(day: date, hour: int, minute: int, second: int = 0) -> datetime:
-    """The UTC instant of a WIB wall-clock time."""
-    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=WIB).astimezone(UTC)
+    """The UTC instant of a WIB wall-clock time (fixed offset: cheaper than the zone lookup)."""
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=UTC) - _WIB_OFFSET
 
 
 def period_start(period: str) -> datetime:
