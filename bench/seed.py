@@ -50,11 +50,24 @@ def baseline(rows: int = BASELINE_ROWS) -> dict[str, float]:
     conn = sqlite3.connect(_fresh(WORK / "baseline.db"))
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT, city TEXT, "
-                 "phone TEXT, amount INTEGER, note TEXT)")
-    conn.executemany("INSERT INTO person VALUES (?, ?, ?, ?, ?, ?)", (
-        (i, rng.choice(names), rng.choice(cities), f"0812{rng.randrange(10**8):08d}",
-         rng.randrange(1_000_000), "baseline") for i in range(1, rows + 1)))
+    conn.execute(
+        "CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT, city TEXT, "
+        "phone TEXT, amount INTEGER, note TEXT)"
+    )
+    conn.executemany(
+        "INSERT INTO person VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (
+                i,
+                rng.choice(names),
+                rng.choice(cities),
+                f"0812{rng.randrange(10**8):08d}",
+                rng.randrange(1_000_000),
+                "baseline",
+            )
+            for i in range(1, rows + 1)
+        ),
+    )
     conn.commit()
     conn.close()
     seconds = time.perf_counter() - started
@@ -66,8 +79,11 @@ def seed_scale(scale: str) -> dict[str, float]:
     engine = build_engine(f"sqlite:///{_fresh(WORK / f'seed-{scale}.db')}")
     result = seed_world(engine, SEED, scale)
     engine.dispose()
-    return {"rows": result.rows, "seconds": result.seconds,
-            "rows_per_s": result.rows / result.seconds}
+    return {
+        "rows": result.rows,
+        "seconds": result.seconds,
+        "rows_per_s": result.rows / result.seconds,
+    }
 
 
 def lookup_us(scale: str, count: int = LOOKUPS, rounds: int = 5) -> float:
@@ -86,7 +102,7 @@ def lookup_us(scale: str, count: int = LOOKUPS, rounds: int = 5) -> float:
     best = float("inf")
     for start in range(0, size * rounds, size):
         began = time.perf_counter()
-        for msisdn in picks[start:start + size]:
+        for msisdn in picks[start : start + size]:
             conn.execute(query, (msisdn,)).fetchall()
         best = min(best, (time.perf_counter() - began) / size)
     conn.close()
@@ -105,8 +121,9 @@ def _targets(figures: dict[str, Any]) -> dict[str, bool]:
     return targets
 
 
-def run(scales: tuple[str, ...] = ("small", "default", "large"),
-        keep: bool = False) -> dict[str, Any]:
+def run(
+    scales: tuple[str, ...] = ("small", "default", "large"), keep: bool = False
+) -> dict[str, Any]:
     """Measure; returns {"baseline", "scales", "lookup_us", "lookup_ratio", "targets"}."""
     figures: dict[str, Any] = {"baseline": baseline(), "scales": {}, "lookup_us": {}}
     for scale in scales:
@@ -129,17 +146,22 @@ def run(scales: tuple[str, ...] = ("small", "default", "large"),
 def report(figures: dict[str, Any]) -> str:
     """The figures as the text the command prints."""
     base = figures["baseline"]
-    lines = [f"baseline (sqlite3 executemany, 6 columns): {base['rows']:>11,} rows "
-             f"{base['seconds']:7.2f} s {base['rows_per_s']:>10,.0f} rows/s"]
+    lines = [
+        f"baseline (sqlite3 executemany, 6 columns): {base['rows']:>11,} rows "
+        f"{base['seconds']:7.2f} s {base['rows_per_s']:>10,.0f} rows/s"
+    ]
     for scale, entry in figures["scales"].items():
-        lines.append(f"seed {scale:<8} {entry['rows']:>30,} rows {entry['seconds']:7.2f} s "
-                     f"{entry['rows_per_s']:>10,.0f} rows/s  {entry['share']:6.1%} of baseline")
+        lines.append(
+            f"seed {scale:<8} {entry['rows']:>30,} rows {entry['seconds']:7.2f} s "
+            f"{entry['rows_per_s']:>10,.0f} rows/s  {entry['share']:6.1%} of baseline"
+        )
     for scale, micros in figures["lookup_us"].items():
         lines.append(f"lookup subscriber by msisdn ({scale}): {micros:8.1f} µs")
     if "lookup_ratio" in figures:
         lines.append(f"lookup ratio large/default: {figures['lookup_ratio']:.2f}")
-    lines += [f"target {name}: {'met' if ok else 'NOT met'}" for name, ok in
-              figures["targets"].items()]
+    lines += [
+        f"target {name}: {'met' if ok else 'NOT met'}" for name, ok in figures["targets"].items()
+    ]
     return "\n".join(lines)
 
 

@@ -173,16 +173,23 @@ def one_episode(times: dict[str, list[float]], trainee: Any, trainer: Any, case:
     episode = started["id"]
     key = api.episode_key(trainer.token, episode)
 
+    sessions: dict[str, str] = {}  # tool -> tool_session of its login (TOS, UPoint)
+
     def lookup(step: dict[str, Any]) -> Any:
         request, op = step["request"], step["operation"]
-        return api.call_tool(
+        tool = BY_NAME[op].tool
+        screen = api.call_tool(
             trainee.token,
             episode,
             op,
             path_params=path_values(op, request["path"]),
             params=request.get("params") or None,
             json=request.get("json"),
+            tool_session=sessions.get(tool),
         )
+        if isinstance(screen, dict) and screen.get("tool_session"):
+            sessions[tool] = screen["tool_session"]
+        return screen
 
     def question(asked: dict[str, Any]) -> Any:
         return api.ask(trainee.token, episode, asked["id"])
