@@ -85,12 +85,24 @@ def run_one(argv: list[str]) -> tuple[dict[str, Any] | None, str, float]:
     tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
     # A script that ran to the end prints its figures even when a target is not met (and then
     # exits 1); only a script that printed no figures has failed.
-    text = proc.stdout
-    try:
-        figures, _ = json.JSONDecoder().raw_decode(text, text.index("{"))
-    except ValueError:
-        return None, tail, seconds
-    return (figures if isinstance(figures, dict) else None), tail, seconds
+    return figures_in(proc.stdout), tail, seconds
+
+
+def figures_in(stdout: str) -> dict[str, Any] | None:
+    """The JSON object printed on a line of its own (other lines may hold braces too)."""
+    decoder = json.JSONDecoder()
+    offset = 0
+    for line in stdout.splitlines(keepends=True):
+        if line.startswith("{"):
+            try:
+                figures, _ = decoder.raw_decode(stdout, offset)
+            except ValueError:
+                pass
+            else:
+                if isinstance(figures, dict):
+                    return figures
+        offset += len(line)
+    return None
 
 
 def verdicts(figures: dict[str, Any]) -> list[str]:

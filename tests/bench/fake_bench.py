@@ -9,6 +9,7 @@ import sys
 
 if sys.argv[1] == "crash":
     raise SystemExit("Traceback (most recent call last):\n  boom")
+print("GET /dsc/subscribers/{msisdn} on the default world")  # braces before the figures
 print(json.dumps({"req_per_s": 4321, "targets": {"free >= 30%": {"value": 0.27, "met": False}}}))
 print("progress line after the figures", file=sys.stderr)
 sys.exit(1)
