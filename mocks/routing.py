@@ -141,10 +141,7 @@ class ToolRoute(APIRoute):
                 exclude_none=exclude_none,
                 dump_json=True,
             )
-            if status_code:
-                response = Response(content, status_code, media_type="application/json")
-            else:
-                response = Response(content, media_type="application/json")
+            response = Response(content, status_code or 200, media_type="application/json")
             if not is_body_allowed_for_status_code(response.status_code):
                 response.body = b""
             return response

@@ -37,3 +37,9 @@ def without(events: list[dict[str, Any]], operation: str) -> list[dict[str, Any]
 def item(report: dict[str, Any], item_id: str) -> dict[str, Any]:
     """The report item with this id."""
     return next(i for i in report["items"] if i["id"] == item_id)
+
+
+def assert_fails(report: dict[str, Any], reason: str) -> None:
+    """The report fails, and one of its fail reasons starts with `reason`."""
+    assert not report["passed"], report["score"]
+    assert any(r.startswith(reason) for r in report["fail_reasons"]), report["fail_reasons"]

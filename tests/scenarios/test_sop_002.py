@@ -17,7 +17,7 @@ from scenarios.instantiate import Instance
 from scenarios.library import Library, load_library
 from scenarios.replay import tool_event
 from tests.scenarios.conftest import SCENARIOS
-from tests.scenarios.helpers import item, make_instance, perfect, without
+from tests.scenarios.helpers import assert_fails, item, make_instance, perfect, without
 
 LIB = load_library(SCENARIOS, strict=False)
 CASES = sorted(c for c, case in LIB.cases.items() if case.sop == "sop-002")
@@ -35,11 +35,6 @@ def lib() -> Library:
 
 def _ticket(events: list[dict[str, Any]]) -> dict[str, Any]:
     return next(e for e in events if e.get("operation") == "tickets.create")
-
-
-def _fails(report: dict[str, Any], reason: str) -> None:
-    assert not report["passed"], report["score"]
-    assert any(r.startswith(reason) for r in report["fail_reasons"]), report["fail_reasons"]
 
 
 def test_sop002_files_load_and_every_branch_has_a_case(lib: Library) -> None:
@@ -167,7 +162,7 @@ def test_right_resolution_without_the_lookup_that_establishes_it_fails(
     instance = make_instance(lib, mem_engine, case_id)
     events, submit = perfect(instance)
     report = engine.grade(without(events, skipped), submit, instance.key)
-    _fails(report, "guessed")
+    assert_fails(report, "guessed")
     assert item(report, "decision")["guessed"]
 
 
@@ -177,7 +172,7 @@ def test_out_of_scope_without_asking_what_was_bought_is_a_guess(
     instance = make_instance(lib, mem_engine, "sop002-out-of-scope-package")
     events, submit = perfect(instance)
     events = [e for e in events if (e.get("detail") or {}).get("question_id") != "purchase"]
-    _fails(engine.grade(events, submit, instance.key), "guessed")
+    assert_fails(engine.grade(events, submit, instance.key), "guessed")
 
 
 @pytest.mark.parametrize(
@@ -200,7 +195,7 @@ def test_wrong_resolution_fails(
     events, submit = perfect(instance)
     submit["resolution"] = resolution
     report = engine.grade(events, submit, instance.key)
-    _fails(report, "wrong resolution")
+    assert_fails(report, "wrong resolution")
     assert item(report, "decision")["status"] == "wrong"
 
 
@@ -228,14 +223,14 @@ def test_telling_a_fintech_customer_to_wait_1x24h_is_forbidden(
     instance = make_instance(lib, mem_engine, case_id)
     events, submit = perfect(instance)
     report = engine.grade(events, {**submit, "advice": ["wait_1x24h"]}, instance.key)
-    _fails(report, "forbidden move: fintech_wait_advice")
+    assert_fails(report, "forbidden move: fintech_wait_advice")
     assert item(report, "forbidden:fintech_wait_advice")["sop_ref"] in ("002:64", "002:68")
     waited = engine.grade(
         without(events, "tickets.create"),
         {**submit, "resolution": "advise_wait_1x24h"},
         instance.key,
     )
-    _fails(waited, "wrong resolution")
+    assert_fails(waited, "wrong resolution")
     assert "forbidden move: fintech_wait_resolution" in waited["fail_reasons"]
 
 
@@ -254,7 +249,7 @@ def test_filing_a_ticket_with_a_bad_serial_is_forbidden(
     events = _with_ticket_from(lib, mem_engine, instance)
     _ticket(events)["params"]["fields"]["serial_or_trx"] = BAD_SERIAL
     right = engine.grade(events, instance.key["submit"], instance.key)
-    _fails(right, "forbidden move: ticket_with_bad_serial")
+    assert_fails(right, "forbidden move: ticket_with_bad_serial")
     filed = engine.grade(events, {"resolution": "create_ticket"}, instance.key)
     assert {"wrong resolution", "forbidden move: ticket_with_bad_serial"} <= set(
         filed["fail_reasons"]
@@ -268,7 +263,7 @@ def test_a_ticket_with_a_malformed_serial_fails_a_ticket_case_too(
     events, submit = perfect(instance)
     _ticket(events)["params"]["fields"]["serial_or_trx"] = "INV/20261014/MPL/1165102549"
     report = engine.grade(events, submit, instance.key)
-    _fails(report, "forbidden move: ticket_with_bad_serial")
+    assert_fails(report, "forbidden move: ticket_with_bad_serial")
     assert item(report, "ticket_field:serial_or_trx")["status"] == "wrong"
 
 

@@ -20,7 +20,7 @@ from scenarios.decide import covered, decide
 from scenarios.instantiate import Instance
 from scenarios.library import Library, load_library
 from tests.scenarios.conftest import SCENARIOS
-from tests.scenarios.helpers import item, make_instance, perfect, without
+from tests.scenarios.helpers import assert_fails, item, make_instance, perfect, without
 
 SOP = "sop-003"
 LIB = load_library(SCENARIOS, strict=False)
@@ -149,11 +149,6 @@ def test_tools_show_the_facts_the_key_expects(
 # --- realistic wrong attempts -------------------------------------------------------------
 
 
-def _fails(report: dict[str, Any], reason: str) -> None:
-    assert not report["passed"], report
-    assert any(r.startswith(reason) for r in report["fail_reasons"]), report["fail_reasons"]
-
-
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("case_id", CASES)
 def test_skipping_the_upoint_login_fails(
@@ -162,7 +157,7 @@ def test_skipping_the_upoint_login_fails(
     instance = make_instance(lib, mem_engine, case_id, seed=seed)
     events, submit = perfect(instance)
     report = _report(instance, _no_login(events), submit)
-    _fails(report, "guessed")
+    assert_fails(report, "guessed")
     assert item(report, "lookup:upoint_login")["status"] == "missed"
     assert item(report, "lookup:subscriptions")["status"] == "wrong"
 
@@ -179,7 +174,7 @@ def test_reporting_without_the_lookup_that_shows_it_fails(
     instance = make_instance(lib, mem_engine, case_id, seed=seed)
     events, submit = perfect(instance)
     report = _report(instance, without(events, operation), submit)
-    _fails(report, "guessed")
+    assert_fails(report, "guessed")
     assert f"lookup:{lookup}" in report["fail_reasons"][-1]
 
 
@@ -191,7 +186,7 @@ def test_skipping_transactions_data_fails(
     instance = make_instance(lib, mem_engine, case_id, seed=seed)
     events, submit = perfect(instance)
     report = _report(instance, without(events, "upoint.transactions"), submit)
-    _fails(report, "guessed")
+    assert_fails(report, "guessed")
     assert "lookup:transactions" in report["fail_reasons"][-1]
 
 
@@ -211,7 +206,7 @@ def test_reporting_the_wrong_status_fails(
     events, submit = perfect(instance)
     _swap_status(submit["facts"])
     report = _report(instance, events, submit)
-    _fails(report, "wrong fact")
+    assert_fails(report, "wrong fact")
     assert report["score"] >= 70  # only the critical-fact rule fails it
 
 
@@ -224,7 +219,7 @@ def test_several_services_reported_as_one_fails(
     first = submit["facts"]["ott_services"][0]
     submit["facts"]["ott_services"] = first
     report = _report(instance, events, submit)
-    _fails(report, "wrong fact: ott_services")
+    assert_fails(report, "wrong fact: ott_services")
     assert item(report, "fact:ott_services")["status"] == "wrong"
 
 
@@ -239,7 +234,7 @@ def test_charges_outside_the_bill_period_fail(
     submit["facts"]["charge_times"] = [
         t.replace("-09-01", "-10-01") for t in submit["facts"]["charge_times"]
     ]
-    _fails(_report(instance, events, submit), "wrong fact: charge_times")
+    assert_fails(_report(instance, events, submit), "wrong fact: charge_times")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -247,10 +242,10 @@ def test_no_ott_reported_as_a_purchase_fails(lib: Library, mem_engine: Engine, s
     instance = make_instance(lib, mem_engine, "sop003-no-ott", seed=seed)
     events, submit = perfect(instance)
     wrong = dict(submit, resolution="explain_ott_charge")
-    _fails(_report(instance, events, wrong), "wrong resolution")
+    assert_fails(_report(instance, events, wrong), "wrong resolution")
     wrong = copy.deepcopy(submit)
     wrong["facts"]["ott_purchase"] = "ya"
-    _fails(_report(instance, events, wrong), "wrong fact: ott_purchase")
+    assert_fails(_report(instance, events, wrong), "wrong fact: ott_purchase")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -261,7 +256,7 @@ def test_a_purchase_reported_as_no_ott_fails(
     instance = make_instance(lib, mem_engine, case_id, seed=seed)
     events, submit = perfect(instance)
     submit["resolution"] = "no_ott_purchase"
-    _fails(_report(instance, events, submit), "wrong resolution")
+    assert_fails(_report(instance, events, submit), "wrong resolution")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -272,7 +267,7 @@ def test_a_missing_critical_fact_fails(
     instance = make_instance(lib, mem_engine, case_id, seed=seed)
     events, submit = perfect(instance)
     del submit["facts"]["bill_has_internet_content"]
-    _fails(_report(instance, events, submit), "missed fact: bill_has_internet_content")
+    assert_fails(_report(instance, events, submit), "missed fact: bill_has_internet_content")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -313,7 +308,7 @@ def test_last_charge_drill_needs_the_login_and_the_newest_row(
     assert values.same("text", expected["last_charge_service"], newest.display["Service"])
     assert expected["last_charge_price"] == newest.price
     events, submit = perfect(instance)
-    _fails(_report(instance, _no_login(events), submit), "guessed")
+    assert_fails(_report(instance, _no_login(events), submit), "guessed")
     older = trx.items[-1]
     submit["facts"]["last_charge_time"] = older.display["Trx Time"]
     report = _report(instance, events, submit)
@@ -334,4 +329,4 @@ def test_epayment_drill_reports_the_unpaid_amount(
     submit["facts"]["period_unpaid"] = bills.items[1].unpaid
     report = _report(instance, events, submit)
     assert item(report, "fact:period_unpaid")["status"] == "wrong" and not report["passed"]
-    _fails(_report(instance, [], instance.key["submit"]), "nothing was looked up")
+    assert_fails(_report(instance, [], instance.key["submit"]), "nothing was looked up")
