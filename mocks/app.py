@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from gladi.catalog import TOOLS
-from gladi.db import background_checkpoints, get_engine
+from gladi.db import background_checkpoints, get_engine, held_connection
 from gladi.schema import ensure_schema
 from mocks.am.router import router as am_router
 from mocks.api import auth as api_auth
@@ -48,12 +48,17 @@ ROUTERS: list[APIRouter] = [
 
 
 @asynccontextmanager
-async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    """Make sure the schema exists before the first request; checkpoint SQLite's WAL aside."""
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Make sure the schema exists before the first request; checkpoint SQLite's WAL aside;
+    hold one connection for the tool queries the event loop runs (gladi.db.HeldConnection)."""
     engine = get_engine()
     ensure_schema(engine)
-    with background_checkpoints(engine):
-        yield
+    with background_checkpoints(engine), held_connection(engine) as held:
+        app.state.held_connection = held
+        try:
+            yield
+        finally:
+            del app.state.held_connection
 
 
 def create_app() -> FastAPI:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, bindparam
 
 from gladi.catalog import BY_NAME
-from gladi.db import get_engine
+from gladi.db import HeldConnection, get_engine
 from gladi.episodes.auth import SESSION_USER, session_user, token_hash
 from gladi.episodes.tables import Episode, UserAccount
 from gladi.episodes.trace import append_event
@@ -73,6 +73,8 @@ class ToolContext:
     operation: str
     episode_id: str | None
     token: str | None
+    held: HeldConnection | None = None
+    """The serving loop's connection (used when this thread may), else the pool's."""
 
     def run(
         self,
@@ -82,18 +84,40 @@ class ToolContext:
         **params: Any,
     ) -> T:
         """Call `query(conn, scope, **params)`; inside an episode, record and commit the call."""
-        with self.engine.connect() as conn:
-            if self.episode_id is None:
-                return query(conn, BACKGROUND, **params)
-            scope = open_episode_scope(conn, self.episode_id, self.token)
-            conn.rollback()
-            try:
-                result = query(conn, scope, **params)
-            except GladiError as exc:
-                self._record(conn, params, exc.status, {"error": exc.code})
-                raise
-            self._record(conn, params, 200, detail(result) if detail else {})
-            return result
+        held = self.held
+        conn = held.take() if held is not None else None
+        if conn is None:
+            with self.engine.connect() as pooled:
+                return self._run(pooled, query, detail, params)
+        assert held is not None
+        try:
+            result = self._run(conn, query, detail, params)
+        except GladiError:
+            held.release()
+            raise
+        except BaseException:
+            held.release(failed=True)
+            raise
+        held.release()
+        return result
+
+    def _run(
+        self,
+        conn: Connection,
+        query: Callable[..., T],
+        detail: Callable[[T], dict[str, Any]] | None,
+        params: dict[str, Any],
+    ) -> T:
+        if self.episode_id is None:
+            return query(conn, BACKGROUND, **params)
+        scope = open_episode_scope(conn, self.episode_id, self.token)
+        try:
+            result = query(conn, scope, **params)
+        except GladiError as exc:
+            self._record(conn, params, exc.status, {"error": exc.code})
+            raise
+        self._record(conn, params, 200, detail(result) if detail else {})
+        return result
 
     def _record(
         self, conn: Connection, params: dict[str, Any], status: int, detail: dict[str, Any]
@@ -120,7 +144,11 @@ def context_for(request: Request, episode: str | None, authorization: str | None
     name = getattr(route, "name", "")
     if name not in BY_NAME:
         raise RuntimeError(f"route {name!r} is not in gladi.catalog.OPERATIONS")
-    return ToolContext(get_engine(), name, episode or None, bearer(authorization))
+    engine = get_engine()
+    held = getattr(request.app.state, "held_connection", None)
+    if held is not None and held.engine is not engine:
+        held = None
+    return ToolContext(engine, name, episode or None, bearer(authorization), held)
 
 
 async def tool_context(

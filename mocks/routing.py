@@ -23,7 +23,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
-from fastapi.dependencies.utils import request_params_to_args
+from fastapi.dependencies.utils import get_validation_alias, request_params_to_args
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute, serialize_response
 from fastapi.utils import is_body_allowed_for_status_code
@@ -100,7 +100,11 @@ class ToolRoute(APIRoute):
     def _direct_handler(self, ctx_name: str, standard: Handler) -> Handler:
         endpoint = self.dependant.call
         assert endpoint is not None
-        path_fields = self.dependant.path_params
+        # A path parameter is always there (the route matched) and a single string: FastAPI's
+        # request_params_to_args comes down to this same field.validate call for it.
+        path_fields = [
+            (param, get_validation_alias(param)) for param in self.dependant.path_params
+        ]
         query_fields = self.dependant.query_params
         field = self.response_field
         status_code = self.status_code
@@ -117,7 +121,17 @@ class ToolRoute(APIRoute):
             ctx = context_for(
                 request, headers.get(EPISODE_HEADER), headers.get(AUTHORIZATION_HEADER)
             )
-            values, errors = request_params_to_args(path_fields, request.path_params)
+            path_params = request.path_params
+            values: dict[str, Any] = {}
+            errors: list[Any] = []
+            for param, alias in path_fields:
+                value, param_errors = param.validate(
+                    path_params[alias], values, loc=("path", alias)
+                )
+                if param_errors:
+                    errors += param_errors
+                else:
+                    values[param.name] = value
             if query_fields:
                 query_values, query_errors = request_params_to_args(
                     query_fields, request.query_params

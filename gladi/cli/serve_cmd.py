@@ -26,9 +26,9 @@ def serve(
         log_level="warning",
         access_log=False,
         http="httptools",
-        # The stdlib loop, not uvloop: same requests/s on the lookups benchmark, but uvloop
-        # served some connections ~10x later than others under load (p99 0.3-0.9 s against
-        # 40-50 ms at 64 connections; bench/lookups.py).
+        # The stdlib loop, not uvloop: about the same requests/s on the lookups benchmark,
+        # but uvloop served some connections ~10x later than others under load (p99 at 64
+        # connections 0.3 s against ~35 ms, re-measured with the background checkpoints).
         loop="asyncio",
         # Idle keep-alive connections outlive the clients' own idle limit (httpx: 5 s), so a
         # client never sends on a connection the server is closing at that same moment.
