@@ -91,6 +91,16 @@ class Sink:
         return dict(self.counts)
 
 
+def prepare_for_sqlite(table: str, rows: list[Row]) -> list[Any]:
+    """The rows as SQLite parameter tuples (`fast_sqlite.as_tuples`), or as they are when a
+    row lacks a column (Core fills its default). Done where the rows are generated, so a
+    forked generator hands over plain tuples: cheaper to pickle than dicts of datetimes."""
+    try:
+        return fast_sqlite.as_tuples(TABLES[table], rows)
+    except KeyError:
+        return rows
+
+
 class Writer:
     """Writes emitted rows on one connection and reports progress."""
 
@@ -102,6 +112,15 @@ class Writer:
         write_rows(self.conn, TABLES[table], rows)
         if self.progress:
             self.progress(table, len(rows))
+
+    def write_prepared(self, table: str, prepared: list[Any]) -> None:
+        """Write what `prepare_for_sqlite` made (tuples, or rows it left as they were)."""
+        if prepared and isinstance(prepared[0], tuple):
+            fast_sqlite.insert_tuples(self.conn, TABLES[table], prepared)
+        else:
+            write_rows(self.conn, TABLES[table], prepared)
+        if self.progress:
+            self.progress(table, len(prepared))
 
 
 def background_tables() -> Iterable[Table]:

@@ -1,9 +1,11 @@
 """Row generation, in this process or in a forked child process that hands rows over.
 
-Generating rows is pure Python and takes longer than converting and storing them, so on
-SQLite the world can be generated in a forked child while this process converts and writes
-(two cores busy instead of one). The child runs exactly the same code in the same order, so
-the rows and their ids are identical either way.
+Generating rows is pure Python and takes longer than storing them, so on SQLite the world
+can be generated in a forked child while this process writes (two cores busy instead of
+one). The child also turns each chunk into SQLite parameter tuples (`prepare`): tuples of
+text and numbers pickle far cheaper than dicts of datetimes, which made the child slower than
+generating here. The child runs exactly the same code in the same order, so the rows and
+their ids are identical either way.
 """
 
 import multiprocessing
@@ -31,7 +33,13 @@ GENERATORS = (generate_enterprise, generate_mobile, generate_indihome, generate_
 
 OUTBOX_CHUNKS = 8
 Message = tuple[str, str, Any]
-"""("rows", table, rows) | ("done", "", counts) | ("error", "", traceback text)."""
+"""("rows", table, prepared rows) | ("done", "", counts) | ("error", "", traceback text)."""
+Prepare = Callable[[str, list[Row]], list[Any]]
+"""Turns a chunk of one table's rows into what the parent writes (in the child)."""
+
+
+def _as_they_are(_table: str, rows: list[Row]) -> list[Any]:
+    return rows
 
 
 class ProducerFailed(RuntimeError):
@@ -53,13 +61,14 @@ def _send_all(pipe: Pipe, outbox: "Queue[Message | None]") -> None:
         pipe.send(message)
 
 
-def _child(pipe: Pipe, seed: int, scale: Scale, first_ids: dict[str, int]) -> None:
+def _child(pipe: Pipe, seed: int, scale: Scale, first_ids: dict[str, int],
+           prepare: Prepare) -> None:
     outbox: Queue[Message | None] = Queue(maxsize=OUTBOX_CHUNKS)
     sender = threading.Thread(target=_send_all, args=(pipe, outbox), daemon=True)
     sender.start()
     try:
         counts = generate_all(seed, scale, first_ids,
-                              lambda table, rows: outbox.put(("rows", table, rows)))
+                              lambda table, rows: outbox.put(("rows", table, prepare(table, rows))))
         outbox.put(("done", "", counts))
     except BaseException:  # report anything, the parent decides
         outbox.put(("error", "", traceback.format_exc()))
@@ -69,15 +78,16 @@ def _child(pipe: Pipe, seed: int, scale: Scale, first_ids: dict[str, int]) -> No
         pipe.close()
 
 
-def forked_rows(seed: int, scale: Scale,
-                first_ids: dict[str, int]) -> Iterator[tuple[str, list[Row]]]:
-    """(table, rows) chunks generated in a forked child process.
+def forked_rows(seed: int, scale: Scale, first_ids: dict[str, int],
+                prepare: Prepare = _as_they_are) -> Iterator[tuple[str, list[Any]]]:
+    """(table, prepare(table, rows)) chunks generated in a forked child process.
 
     Stops the child if the consumer stops early (an error while writing).
     """
     context = multiprocessing.get_context("fork")
     ours, theirs = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(theirs, seed, scale, first_ids), daemon=True)
+    child = context.Process(target=_child, args=(theirs, seed, scale, first_ids, prepare),
+                            daemon=True)
     child.start()
     theirs.close()
     try:
@@ -101,10 +111,12 @@ def can_fork() -> bool:
 
 
 def write_forked(seed: int, scale: Scale, first_ids: dict[str, int],
-                 write: Callable[[str, list[Any]], None]) -> dict[str, int]:
-    """Generate in a child and `write` each chunk here; returns rows written per table."""
+                 write: Callable[[str, list[Any]], None],
+                 prepare: Prepare = _as_they_are) -> dict[str, int]:
+    """Generate (and `prepare`) in a child and `write` each chunk here; returns rows written
+    per table."""
     counts: dict[str, int] = {}
-    for table, rows in forked_rows(seed, scale, first_ids):
+    for table, rows in forked_rows(seed, scale, first_ids, prepare):
         write(table, rows)
         counts[table] = counts.get(table, 0) + len(rows)
     return counts

@@ -1,10 +1,12 @@
 """The bulk writer: fast path stores what Core would, one transaction, indexes restored."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, func, inspect, select, text
 
+from gladi.schema import ensure_schema
 from seeds import fast_sqlite, loader
 from seeds.loader import TABLES
 from seeds.world import seed_world
@@ -125,3 +127,37 @@ def test_a_failing_child_generator_aborts_the_seed(
         seed_world(engine, 3, "small", parallel=True)
     assert row_total(engine) == 0
     engine.dispose()
+
+
+
+def test_prepared_chunks_store_what_the_rows_would_and_rows_missing_a_column_go_to_core(
+    tmp_path: Path,
+) -> None:
+    """A forked generator hands over `prepare_for_sqlite` chunks: parameter tuples, or the
+    rows themselves when one lacks a column (Core then fills the column's default)."""
+    def notice(id_: int) -> dict[str, object]:
+        return {"id": id_, "area": "Kota Bandung", "service": "DATA", "title": "Gangguan",
+                "started_at": datetime(2026, 11, 20, 1, 2, 3, tzinfo=UTC),
+                "expected_end": datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+                "standard_answer": "Sedang dalam perbaikan", "episode_id": None}
+
+    as_tuples = loader.prepare_for_sqlite("outage_notice", [notice(1)])
+    assert isinstance(as_tuples[0], tuple)
+    lacking = notice(2)
+    del lacking["episode_id"]
+    as_rows = loader.prepare_for_sqlite("outage_notice", [lacking])
+    assert as_rows == [lacking]
+    engine = fresh_engine(tmp_path / "prepared.db")
+    ensure_schema(engine)
+    with engine.begin() as conn:
+        writer = loader.Writer(conn)
+        writer.write_prepared("outage_notice", as_tuples)
+        writer.write_prepared("outage_notice", as_rows)
+        stored = conn.execute(
+            text("SELECT id, started_at, episode_id FROM outage_notice ORDER BY id")
+        ).all()
+    engine.dispose()
+    assert [tuple(r) for r in stored] == [
+        (1, "2026-11-20 01:02:03.000000", None),
+        (2, "2026-11-20 01:02:03.000000", None),
+    ]
