@@ -10,7 +10,7 @@ from scenarios import engine
 from scenarios.library import Library
 from scenarios.replay import tool_event
 from tests.scenarios.conftest import SCENARIOS
-from tests.scenarios.helpers import item, make_instance, perfect, without
+from tests.scenarios.helpers import call_of, item, make_instance, perfect, without
 
 CASES = sorted(engine.load_library(SCENARIOS).cases)
 
@@ -152,7 +152,7 @@ def test_order_is_graded(library: Library, mem_engine: Engine) -> None:
 def test_ticket_kip_and_fields(library: Library, mem_engine: Engine) -> None:
     instance = make_instance(library, mem_engine, "sop001-paid-blocked")
     events, submit = perfect(instance)
-    ticket = next(e for e in events if e.get("operation") == "tickets.create")
+    ticket = call_of(events, "tickets.create")
     ticket["params"]["kip"] = "k44-belum-ledger"
     ticket["params"]["fields"]["payment_date"] = "1 Januari 2020"
     del ticket["params"]["fields"]["location"]
@@ -166,7 +166,7 @@ def test_ticket_kip_and_fields(library: Library, mem_engine: Engine) -> None:
 def test_ticket_values_in_other_formats_pass(library: Library, mem_engine: Engine) -> None:
     instance = make_instance(library, mem_engine, "sop001-unpaid-notified")
     events, submit = perfect(instance)
-    fields = next(e for e in events if e.get("operation") == "tickets.create")["params"]["fields"]
+    fields = call_of(events, "tickets.create")["params"]["fields"]
     year, month, day = fields["payment_date"].split("-")
     fields["payment_date"] = f"{day}-{month}-{year}"
     fields["msisdn"] = "62" + fields["msisdn"][1:]
@@ -183,7 +183,7 @@ def test_missing_or_unneeded_ticket(library: Library, mem_engine: Engine) -> Non
     assert item(report, "kip")["status"] == "missed" and report["score"] < 100
     clear = make_instance(library, mem_engine, "sop001-paid-clear")
     extra_events, clear_submit = perfect(clear)
-    extra_events.append(next(e for e in events if e.get("operation") == "tickets.create"))
+    extra_events.append(call_of(events, "tickets.create"))
     report = engine.grade(extra_events, clear_submit, clear.key)
     assert item(report, "kip")["status"] == "extra" and report["score"] == 90
 
@@ -191,7 +191,7 @@ def test_missing_or_unneeded_ticket(library: Library, mem_engine: Engine) -> Non
 def test_rejected_ticket_does_not_count(library: Library, mem_engine: Engine) -> None:
     instance = make_instance(library, mem_engine, "sop001-voluntary-block")
     events, submit = perfect(instance)
-    next(e for e in events if e.get("operation") == "tickets.create")["status"] = 422
+    call_of(events, "tickets.create")["status"] = 422
     assert item(engine.grade(events, submit, instance.key), "kip")["status"] == "missed"
 
 

@@ -7,14 +7,8 @@ from sqlalchemy import Engine
 
 from scenarios import engine
 from scenarios.library import Library
-from tests.scenarios.test_sop_000_support import (
-    call_of,
-    item,
-    make,
-    perfect,
-    sop000_library,
-    without,
-)
+from tests.scenarios.helpers import call_of, item, perfect, without
+from tests.scenarios.test_sop_000_support import make, sop000_library
 
 SEEDS = [0, 1, 2]
 

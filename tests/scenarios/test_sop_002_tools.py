@@ -9,8 +9,6 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from gladi.assess.client import ToolSessions
-from gladi.episodes.trace import append_event
 from mocks.dsc import queries as dsc
 from mocks.indira import queries as indira
 from mocks.interactions.queries import interaction_history
@@ -20,9 +18,9 @@ from mocks.tickets.validation import checked_form
 from scenarios import engine
 from scenarios.grading.fieldcheck import amounts, passes
 from scenarios.library import load_library
-from tests.helpers import episode_headers, make_episode, make_user, trace_of
+from tests.helpers import episode_headers
 from tests.scenarios.conftest import SCENARIOS
-from tests.scenarios.helpers import make_instance
+from tests.scenarios.helpers import assert_key_replays_to_100, make_instance, start_case
 
 LIB = load_library(SCENARIOS, strict=False)
 CASES = sorted(c for c, case in LIB.cases.items() if case.sop == "sop-002")
@@ -96,51 +94,16 @@ def test_the_customer_reveals_the_serial_only_when_asked(mem_engine: Engine) -> 
     assert "INV/" in reply
 
 
-def _start(world: Engine, case_id: str, seed: int) -> tuple[engine.Instance, str]:
-    user_id, token = make_user(world)
-    episode_id = make_episode(world, user_id, scenario_id=case_id, sop="sop-002")
-    with world.begin() as conn:
-        instance = engine.instantiate(conn, LIB, case_id, seed, episode_id)
-        engine.write_instance(conn, instance)
-    return instance, token
-
-
 @pytest.mark.parametrize("case_id", CASES)
 def test_key_replayed_over_http_scores_100(
     client: TestClient, world_engine: Engine, case_id: str
 ) -> None:
-    instance, token = _start(world_engine, case_id, seed=11)
-    sessions, headers = ToolSessions(), episode_headers(token, instance.episode_id)
-    for step in instance.key["steps"]:
-        if step["kind"] == "question":
-            question_id, reply = engine.answer(instance.customer, step["question"])
-            with world_engine.begin() as conn:
-                append_event(
-                    conn,
-                    instance.episode_id,
-                    "ask",
-                    params={"question": step["question"]},
-                    detail={"question_id": question_id, "answer": reply},
-                )
-            continue
-        request = step["request"]
-        response = client.request(
-            request["method"],
-            request["path"],
-            params=request["params"] or None,
-            json=request["json"],
-            headers={**headers, **sessions.headers(request["path"])},
-        )
-        assert response.status_code == 200, (step["id"], response.text)
-    events = trace_of(world_engine, instance.episode_id)
-    report = engine.grade(events, instance.key["submit"], instance.key)
-    assert report["score"] == 100 and report["passed"], [
-        i for i in report["items"] if i["status"] != "ok"
-    ]
+    instance, token = start_case(LIB, world_engine, case_id, seed=11)
+    assert_key_replays_to_100(client, world_engine, instance, token)
 
 
 def test_a_malformed_serial_cannot_be_looked_up(client: TestClient, world_engine: Engine) -> None:
-    instance, token = _start(world_engine, "sop002-serial-malformed", seed=0)
+    instance, token = start_case(LIB, world_engine, "sop002-serial-malformed", seed=0)
     headers = episode_headers(token, instance.episode_id)
     response = client.get("/indira/vouchers/0212345678901234567", headers=headers)
     assert response.status_code == 422
