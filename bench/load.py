@@ -33,11 +33,12 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine, select
 
-from bench.procs import child_pids, free_port, start_server, stop
+from bench.procs import child_pids, start_server
 from gladi.db import build_engine
 from gladi.episodes.auth import create_user, login
 from gladi.episodes.tables import Episode
 from gladi.episodes.trace import events_of
+from gladi.processes import free_port, stop
 from gladi.schema import ensure_schema
 from gladi.world import WorldInfo
 

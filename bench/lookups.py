@@ -32,16 +32,16 @@ import resource
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from gladi.processes import answers, free_port, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench"
@@ -212,12 +212,6 @@ class Recorder:
 # --- servers and load -------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 _TICK = os.sysconf("SC_CLK_TCK")
 FOREIGN_CPU_LIMIT = 0.05
 """A run during which other processes used more than this share of one CPU is taken again."""
@@ -311,16 +305,8 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def _wait_ready(self, timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(self.base + self.probe, timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
+        if answers(self.base + self.probe, seconds=timeout, watch=[self.proc]):
+            return
         self.stop()
         raise RuntimeError(
             f"{self.name} did not start; see {self.log_path}:\n" + self.log_path.read_text()[-2000:]
@@ -334,13 +320,7 @@ class Server:
         self._log.close()
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop(self.proc)
         self._log.close()
 
 
@@ -349,7 +329,7 @@ def bare_server(db: Path) -> Iterator[Server]:
     """bench/bare_app.py under uvicorn: httptools like `gladi serve`, and uvloop, its fastest
     loop (`gladi serve` keeps the stdlib loop: under uvloop its p99 at 64 connections went
     from ~35 ms to ~290 ms, some connections served far later than others)."""
-    port = _free_port()
+    port = free_port()
     server = Server(
         "bare",
         [
@@ -384,7 +364,7 @@ def bare_server(db: Path) -> Iterator[Server]:
 @contextmanager
 def gladi_server(db: Path) -> Iterator[Server]:
     """`gladi serve --workers 1` on the bench database."""
-    port = _free_port()
+    port = free_port()
     server = Server(
         "gladi",
         [

@@ -1,22 +1,15 @@
-"""Process helpers for benchmarks: free ports, starting `gladi serve`, finding its workers."""
+"""Process helpers for benchmarks: starting `gladi serve`, finding its workers (free ports and
+stopping a server: gladi.processes)."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import httpx
+from gladi.processes import answers, stop
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def start_server(url: str, port: int, workers: int = 1, timeout: float = 60) -> subprocess.Popen:
@@ -36,26 +29,11 @@ def start_server(url: str, port: int, workers: int = 1, timeout: float = 60) -> 
         env=env,
         cwd=ROOT,
     )
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                time.sleep(1.0 if workers > 1 else 0)  # let every worker come up
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    stop(proc)
-    raise RuntimeError(f"gladi serve did not answer on port {port}")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    """Terminate a server (and its workers), killing it if it does not stop."""
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
+    if not answers(f"http://127.0.0.1:{port}/healthz", seconds=timeout, watch=[proc]):
+        stop(proc)
+        raise RuntimeError(f"gladi serve did not answer on port {port}")
+    time.sleep(1.0 if workers > 1 else 0)  # let every worker come up
+    return proc
 
 
 def child_pids(pid: int) -> list[int]:

@@ -15,7 +15,6 @@ import json
 import os
 import re
 import secrets
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -27,13 +26,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from gladi.catalog import BY_NAME
 from gladi.db import build_engine
 from gladi.episodes.auth import create_user
+from gladi.processes import answers, free_port, stop
 from gladi.schema import ensure_schema
 from gladi.settings import get_settings
 from gladi.world import WorldInfo
@@ -99,16 +98,10 @@ def _seeded_default() -> str:
     return url
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def api_server(database_url: str) -> Iterator[str]:
     """`mocks.app` served by uvicorn in its own process; yields the base URL."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "GLADI_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
     cmd = [
         sys.executable,
@@ -124,19 +117,11 @@ def api_server(database_url: str) -> Iterator[str]:
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
+        if not answers(f"{url}/healthz", watch=[proc]):
             raise RuntimeError("the API server did not start")
         yield url
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        stop(proc)
 
 
 def _accounts(database_url: str) -> dict[str, tuple[str, str]]:

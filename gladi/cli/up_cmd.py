@@ -5,12 +5,12 @@ import subprocess
 import sys
 import time
 
-import httpx
 import typer
 from sqlalchemy import select
 
 from gladi.cli.common import open_engine
 from gladi.episodes.accounts import FIRST_TRAINER, ensure_first_trainer
+from gladi.processes import answers
 from gladi.settings import get_settings
 from gladi.world import WorldInfo
 
@@ -37,18 +37,6 @@ def _seed_if_needed(scale: str, seed: int) -> None:
     engine.dispose()
 
 
-def _wait_for(url: str, seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=2).status_code < 500:
-                return True
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    return False
-
-
 def up(
     scale: str = typer.Option(None, "--scale", help="World scale if not seeded yet."),
     seed: int = typer.Option(None, "--seed", help="World seed if not seeded yet."),
@@ -65,7 +53,9 @@ def up(
         subprocess.Popen([*gladi, "ui", "--port", str(settings.ui_port)], env=env),
     ]
     try:
-        ok = _wait_for(f"{api}/healthz") and _wait_for(f"http://127.0.0.1:{settings.ui_port}")
+        ok = answers(f"{api}/healthz", watch=procs) and answers(
+            f"http://127.0.0.1:{settings.ui_port}", watch=procs
+        )
         typer.echo("\nGladi is running:" if ok else "\nGladi did not come up; see the log above")
         typer.echo(f"  trainer UI:  http://127.0.0.1:{settings.ui_port}")
         typer.echo(f"  API + docs:  {api}/docs")

@@ -2,9 +2,6 @@
 
 import os
 import signal
-import socket
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,8 +9,10 @@ import httpx
 import pytest
 from sqlalchemy import Engine
 
+from bench.procs import child_pids, start_server
 from gladi.assess.client import episode_client, replay
 from gladi.assess.local_server import local_server
+from gladi.processes import free_port, stop
 from tests.api.conftest import CASE, bearer
 from tests.helpers import make_user, trace_of
 
@@ -48,38 +47,13 @@ def test_fifty_concurrent_episodes_keep_to_themselves(app_env: str, world_engine
         assert not (seen & (customers - {msisdn})), "a trace holds another episode's customer"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(url: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "GLADI_DATABASE_URL": url}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gladi.cli.main", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("server did not start")
-
-
 @pytest.mark.slow
 def test_episode_survives_a_sigkilled_server(app_env: str, world_engine: Engine) -> None:
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     _, token = make_user(world_engine)
     staff = make_user(world_engine, "trainer")[1]
-    proc = _serve(app_env, port)
+    proc = start_server(app_env, port)
     try:
         with httpx.Client(base_url=base, headers=bearer(token), timeout=30) as api:
             episode = api.post("/api/episodes", json={"scenario": CASE, "seed": 9}).json()
@@ -90,7 +64,7 @@ def test_episode_survives_a_sigkilled_server(app_env: str, world_engine: Engine)
             before = trace_of(world_engine, episode["id"])
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=10)
-            proc = _serve(app_env, port)
+            proc = start_server(app_env, port)
             assert trace_of(world_engine, episode["id"]) == before
             with episode_client(base, token, episode["id"]) as client:
                 replay(client, episode["id"], key["steps"][half:])
@@ -107,7 +81,6 @@ def test_episode_survives_a_sigkilled_server(app_env: str, world_engine: Engine)
 def test_two_workers_one_sigkilled_the_other_serves_and_it_comes_back(
     app_env: str, world_engine: Engine
 ) -> None:
-    from bench.procs import child_pids, free_port, start_server, stop
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"

@@ -8,10 +8,8 @@ that fails leaves a screenshot of the page and the servers' state and output in 
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +18,8 @@ import httpx
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, ViewportSize, sync_playwright
+
+from gladi.processes import answers, free_ports, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "var" / "browser"
@@ -78,48 +78,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
         item.stash[CALL_FAILED] = report.failed
 
 
-def free_ports(count: int) -> list[int]:
-    """`count` different loopback ports nobody listens on right now."""
-    socks = [socket.socket() for _ in range(count)]
-    try:
-        for sock in socks:  # all bound at once, so the ports differ
-            sock.bind(("127.0.0.1", 0))
-        return [int(sock.getsockname()[1]) for sock in socks]
-    finally:
-        for sock in socks:
-            sock.close()
-
-
 def _log_tail(path: Path, lines: int = 40) -> str:
     text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
     return "\n".join(text.splitlines()[-lines:])
 
 
 def wait_for(url: str, procs: dict[str, tuple[subprocess.Popen[bytes], Path]]) -> None:
-    """Wait until `url` answers 200; fail with a server's log if it exits or never answers."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        for name, (proc, log) in procs.items():
-            if proc.poll() is not None:
-                raise RuntimeError(f"`gladi {name}` exited ({proc.returncode}):\n{_log_tail(log)}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
+    """Wait until `url` answers; fail with the servers' logs if one exits or it never answers."""
+    if answers(url, watch=[proc for proc, _log in procs.values()]):
+        return
     logs = "\n".join(f"--- gladi {n}\n{_log_tail(log)}" for n, (_p, log) in procs.items())
-    raise RuntimeError(f"{url} did not answer within 60 s\n{logs}")
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=15)
+    raise RuntimeError(f"{url} did not answer within 60 s (or a server exited)\n{logs}")
 
 
 @pytest.fixture(scope="module")
@@ -183,7 +152,7 @@ def gladi_servers(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> It
         yield Servers(api_url, ui_url, trainee, trainer, procs)
     finally:
         for proc, _log in procs.values():
-            _stop(proc)
+            stop(proc)
 
 
 @pytest.fixture

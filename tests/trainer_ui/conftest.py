@@ -2,10 +2,8 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from gladi.episodes.auth import create_user
+from gladi.processes import answers, free_port, stop
 from gladi.settings import get_settings
 from trainer_ui import transport
 
@@ -22,26 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "trainer_ui" / "app.py"
 
 
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def wait_healthy(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
     """Wait until GET /healthz answers; fail with the server's output if it died."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            out = proc.stdout.read().decode() if proc.stdout else ""
-            raise RuntimeError(f"the API server exited:\n{out}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError("the API server did not come up")
+    if answers(f"{url}/healthz", seconds=seconds, watch=[proc]):
+        return
+    stop(proc)
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    raise RuntimeError(f"the API server did not come up:\n{out}")
 
 
 @pytest.fixture(scope="session")
@@ -88,12 +74,7 @@ def api_url(world_url: str, scenarios_dir: Path) -> Iterator[str]:
         yield url
     finally:
         transport.close_clients()
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop(proc)
 
 
 @pytest.fixture

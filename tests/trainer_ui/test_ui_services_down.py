@@ -9,8 +9,9 @@ import httpx
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gladi.processes import free_port
 from gladi.settings import get_settings
-from tests.trainer_ui.conftest import APP, free_port
+from tests.trainer_ui.conftest import APP
 from trainer_ui import transport
 
 DOWN = "Layanan mock tidak dapat dihubungi"
