@@ -13,7 +13,7 @@ from scenarios.coverage import coverage
 from scenarios.customer import answer
 from scenarios.grading.grader import grade
 from scenarios.grading.hint import hint
-from scenarios.instantiate import Instance, instantiate, write_instance
+from scenarios.instantiate import Instance, instantiate, opening_event, write_instance
 from scenarios.library import Library, clear_cache, get_library, load_library, validate_files
 from scenarios.problems import LibraryError, Problem
 
@@ -47,6 +47,7 @@ __all__ = [
     "instantiate",
     "list_cases",
     "load_library",
+    "opening_event",
     "validate_files",
     "write_instance",
 ]

@@ -103,6 +103,9 @@ def _brief(case: Case, sop: Sop, text: str) -> dict[str, Any]:
         ],
         "escalations": [e.code for e in CATALOG.escalations],
         "questions": [{"id": q.id, "text": q.text, "text_en": q.text_en} for q in sop.questions],
+        "advice": [
+            {"code": a.code, "label": a.label_id, "label_en": a.label_en} for a in sop.advice
+        ],
     }
     if case.kind == "drill":
         brief["goal"] = case.goal
@@ -158,6 +161,7 @@ def instantiate(
         sop, case, facts, _outcome(case, sop, facts), context, library.source_lines(sop)
     )
     key["grading"]["seed"] = seed
+    key["grading"]["now"] = to_wib(build.sim_now).isoformat()
     values = {**built.customer, **built.world, **built.say}
     summary = {
         "identifiers": dict(built.customer),
@@ -166,6 +170,7 @@ def instantiate(
         "temperament": temperament,
     }
     customer = build_customer(case, sop, facts, values, temperament, summary)
+    customer["opening_discloses"] = list(case.persona.discloses)
     brief = _brief(case, sop, opening(case, values, temperament))
     return Instance(
         case_id=case.id,
@@ -180,6 +185,14 @@ def instantiate(
         rows=built.rows,
         facts=facts,
     )
+
+
+def opening_event(instance: Instance) -> dict[str, Any]:
+    """The detail of the trace's first event: the customer's opening and the facts it states."""
+    return {
+        "text": instance.brief["opening"],
+        "disclosed": list(instance.customer.get("opening_discloses") or []),
+    }
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:

@@ -40,9 +40,17 @@ def tool_event(
     }
 
 
-def ask_event(event_id: int, customer: Mapping[str, Any], question: str) -> dict[str, Any]:
-    """The trace event of one question to the simulated customer."""
+def ask_event(
+    event_id: int,
+    customer: Mapping[str, Any],
+    question: str,
+    reveals: Mapping[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    """The trace event of one question to the simulated customer (`reveals`: the key's
+    question -> facts map, for the facts the answer disclosed)."""
     question_id, reply = answer(customer, question)
+    ids = [question_id] if question_id else []
+    disclosed = [f for q in ids for f in (reveals or {}).get(q, [])]
     return {
         "id": event_id,
         "at": AT,
@@ -51,16 +59,40 @@ def ask_event(event_id: int, customer: Mapping[str, Any], question: str) -> dict
         "operation": None,
         "params": {"question": question},
         "status": 200,
-        "detail": {"question_id": question_id, "answer": reply},
+        "detail": {
+            "question_id": question_id,
+            "question_ids": ids,
+            "answer": reply,
+            "disclosed": disclosed,
+        },
     }
 
 
-def replay_events(key: Mapping[str, Any], customer: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Events of replaying every key step in order."""
-    events = []
-    for index, step in enumerate(key["steps"], start=1):
+def opening_event(
+    event_id: int, opening: str, customer: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The trace's first event: the customer's opening and the facts it states."""
+    return {
+        "id": event_id,
+        "at": AT,
+        "kind": "opening",
+        "tool": None,
+        "operation": None,
+        "params": {},
+        "status": 200,
+        "detail": {"text": opening, "disclosed": list(customer.get("opening_discloses") or [])},
+    }
+
+
+def replay_events(
+    key: Mapping[str, Any], customer: Mapping[str, Any], opening: str = ""
+) -> list[dict[str, Any]]:
+    """Events of an episode whose agent replays every key step in order (after the opening)."""
+    events = [opening_event(1, opening, customer)]
+    reveals = key["grading"].get("reveals") or {}
+    for index, step in enumerate(key["steps"], start=2):
         if step["kind"] == "question":
-            events.append(ask_event(index, customer, step["question"]))
+            events.append(ask_event(index, customer, step["question"], reveals))
         else:
             events.append(tool_event(index, step["operation"], step["request"]))
     return events

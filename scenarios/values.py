@@ -1,58 +1,48 @@
-"""Normalising and comparing values a trainee types: text, numbers, dates, booleans, sets."""
+"""Comparing values a trainee types with what the tools show: text, numbers, dates, yes/no, sets.
+
+The readings live in `scenarios.parsing` (Rupiah amounts, dates relative to the episode's clock,
+yes/no and status claims); this module decides what "the same" means for each `compare` kind of
+a reported fact and how the answer key writes the expected value.
+"""
 
 import re
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from gladi import formats as f
+from scenarios.parsing.amounts import parse_amount
+from scenarios.parsing.claims import bill_claim, norm, parse_bool, service_key
+from scenarios.parsing.moments import parse_date, parse_minute
 
-MONTHS = {
-    "jan": 1,
-    "januari": 1,
-    "january": 1,
-    "feb": 2,
-    "februari": 2,
-    "february": 2,
-    "mar": 3,
-    "maret": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "mei": 5,
-    "may": 5,
-    "jun": 6,
-    "juni": 6,
-    "june": 6,
-    "jul": 7,
-    "juli": 7,
-    "july": 7,
-    "agu": 8,
-    "agt": 8,
-    "agustus": 8,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "september": 9,
-    "okt": 10,
-    "oktober": 10,
-    "oct": 10,
-    "october": 10,
-    "nop": 11,
-    "nov": 11,
-    "november": 11,
-    "des": 12,
-    "desember": 12,
-    "dec": 12,
-    "december": 12,
+__all__ = [
+    "as_list",
+    "as_set",
+    "display",
+    "norm",
+    "parse_bool",
+    "parse_date",
+    "parse_minute",
+    "parse_number",
+    "same",
+    "same_identifier",
+]
+
+parse_number = parse_amount
+"""A Rupiah amount in any usual form -> whole Rupiah (None if the text is not one amount)."""
+
+_SET_SYNONYMS = {
+    "internet": "data",
+    "data internet": "data",
+    "paket data": "data",
+    "telepon": "voice",
+    "telpon": "voice",
+    "panggilan": "voice",
+    "suara": "voice",
+    "call": "voice",
+    "calls": "voice",
+    "semua": "semuanya",
+    "all": "semuanya",
 }
-TRUE = {"true", "ya", "yes", "sudah", "y", "1", "benar", "posted", "sudah masuk ledger"}
-FALSE = {"false", "tidak", "no", "belum", "n", "0", "salah", "not posted", "belum masuk ledger"}
-
-
-def norm(value: Any) -> str:
-    """Lower case, punctuation to spaces, spaces collapsed ('Active - Collection' -> ...)."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(value).lower()).split())
 
 
 def same_identifier(expected: str, actual: Any) -> bool:
@@ -63,122 +53,75 @@ def same_identifier(expected: str, actual: Any) -> bool:
     return norm(a) == norm(e)
 
 
-def _date_parts(text: str) -> tuple[int, int, int] | None:
-    t = text.strip().lower()
-    if m := re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", t):
-        return int(m[1]), int(m[2]), int(m[3])
-    if m := re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", t):
-        return int(m[3]), int(m[2]), int(m[1])
-    if m := re.match(r"^(\d{1,2})[-\s]+([a-z]+)[-\s]+(\d{4})", t):
-        month = MONTHS.get(m[2])
-        return (int(m[3]), month, int(m[1])) if month else None
-    return None
-
-
-@lru_cache(maxsize=4096)
-def parse_date(text: str) -> date | None:
-    """2026-10-14, 14-10-2026, 14/10/2026, 14 Oktober 2026, 14-Okt-2026 -> a date (WIB)."""
-    parts = _date_parts(str(text))
-    if parts is None:
-        return None
-    try:
-        return date(*parts)
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=4096)
-def parse_minute(text: str) -> tuple[date, int, int] | None:
-    """A date and time to the minute (WIB): `2026-10-14 13:05`, `14-10-2026 13.05`, ISO."""
-    day = parse_date(text)
-    if day is None:
-        return None
-    if "+" in text[10:] or text.endswith("Z"):
-        try:
-            moment = f.to_wib(datetime.fromisoformat(text.replace("Z", "+00:00")))
-            return moment.date(), moment.hour, moment.minute
-        except ValueError:
-            pass
-    match = re.search(r"(\d{1,2})[:.](\d{2})", str(text)[8:])
-    if match is None:
-        return None
-    return day, int(match[1]), int(match[2])
-
-
-def parse_bool(value: Any) -> bool | None:
-    """true/false, ya/tidak, sudah/belum ... -> a bool (None if unclear)."""
-    if isinstance(value, bool):
-        return value
-    text = norm(value)
-    if text in TRUE:
-        return True
-    if text in FALSE:
-        return False
-    return None
-
-
-def parse_number(value: Any) -> int | None:
-    """29000, '29.000', 'Rp29.000', '29,000.00' -> 29000 (whole Rupiah)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return int(value)
-    text = str(value).strip().lower().removeprefix("rp").strip()
-    text = re.sub(r"[.,]00$", "", text)
-    digits = re.sub(r"[.,\s]", "", text)
-    return int(digits) if digits.isdigit() else None
+def _set_item(item: Any) -> str:
+    key = service_key(item)
+    return _SET_SYNONYMS.get(key, key)
 
 
 def as_set(value: Any) -> frozenset[str]:
-    """A list, or text separated by commas/slashes/'dan'/'and', as a set of normalised items."""
-    if isinstance(value, list | tuple):
+    """A list, or text separated by commas/slashes/'dan'/'and', as a set of normalised items
+    (service codes dropped: `799 - Disney` is `disney`; `internet` is `data`)."""
+    if isinstance(value, list | tuple | set | frozenset):
         items = list(value)
     else:
-        items = re.split(r",|/|;|\bdan\b|\band\b", str(value))
-    return frozenset(n for item in items if (n := norm(item)))
+        items = re.split(r",|/|;|\n|\bdan\b|\band\b|&", str(value))
+    return frozenset(n for item in items if (n := _set_item(item)))
 
 
 _LIST_SPLIT = {
-    "datetimes": re.compile(r";|\n|,|\s+dan\s+|\s+and\s+", re.IGNORECASE),
+    "datetimes": re.compile(r";|\n|,(?!\s*\d{1,2}[:.]\d{2})|\s+dan\s+|\s+and\s+", re.IGNORECASE),
     "numbers": re.compile(r";|\n|,\s+|\s+dan\s+|\s+and\s+", re.IGNORECASE),
 }
-_LIST_PARSE = {"datetimes": lambda x: parse_minute(str(x)), "numbers": parse_number}
 
 
-def as_list(compare: str, value: Any) -> list[Any] | None:
+def as_list(compare: str, value: Any, now: datetime | None = None) -> list[Any] | None:
     """The sorted parsed items of a `datetimes` / `numbers` value (None if one is unreadable).
 
-    A list, or text split at `,` `;` `dan` `and` (`numbers`: at `, ` only); brackets and
-    quotes around items and blank items are dropped.
+    A list, or text split at `,` `;` `dan` `and` (`numbers`: at `, ` only, so `29,000` stays one
+    number); brackets and quotes around items and blank items are dropped.
     """
     if isinstance(value, list | tuple):
         items = [x for x in value if str(x).strip()]
     else:
         parts = _LIST_SPLIT[compare].split(str(value))
         items = [x.strip(" []'\"") for x in parts if x.strip(" []'\"")]
-    parsed = [_LIST_PARSE[compare](x) for x in items]
+    if compare == "datetimes":
+        parsed: list[Any] = [parse_minute(str(x), now) for x in items]
+    else:
+        parsed = [parse_amount(x) for x in items]
     if any(p is None for p in parsed):
         return None
     return sorted(parsed)
 
 
-def same(compare: str, expected: Any, actual: Any) -> bool:
-    """Whether a reported value equals the expected one under the comparison `compare`."""
+def same(compare: str, expected: Any, actual: Any, now: datetime | None = None) -> bool:
+    """Whether a reported value equals the expected one under the comparison `compare`
+    (`now`: the episode's clock, for relative dates such as `kemarin jam 10`)."""
     if actual is None:
         return False
+    if isinstance(actual, str) and not actual.strip() and compare not in _LIST_SPLIT:
+        return False
     if compare == "bool":
-        return parse_bool(actual) is not None and parse_bool(actual) == parse_bool(expected)
+        got = parse_bool(actual)
+        return got is not None and got == parse_bool(expected)
     if compare == "number":
-        return parse_number(actual) is not None and parse_number(actual) == parse_number(expected)
+        got_number = parse_amount(actual)
+        return got_number is not None and got_number == parse_amount(expected)
     if compare == "datetime":
-        got = parse_minute(str(actual))
-        return got is not None and got == parse_minute(str(expected))
+        got_minute = parse_minute(str(actual), now)
+        return got_minute is not None and got_minute == parse_minute(str(expected))
+    if compare == "date":
+        got_day = parse_date(str(actual), now)
+        return got_day is not None and got_day == parse_date(str(expected))
     if compare == "set":
         return as_set(actual) == as_set(expected)
-    if compare in _LIST_PARSE:
-        items = as_list(compare, actual)
+    if compare == "bill_status":
+        claim = bill_claim(actual)
+        return claim is not None and claim == bill_claim(expected)
+    if compare in _LIST_SPLIT:
+        items = as_list(compare, actual, now)
         return items is not None and items == as_list(compare, expected)
-    return norm(actual) == norm(expected)
+    return same_identifier(str(expected), actual)
 
 
 def display(compare: str, value: Any) -> Any:
@@ -189,6 +132,9 @@ def display(compare: str, value: Any) -> Any:
             return str(value)
         day, hour, minute = moment
         return f"{day.isoformat()} {hour:02d}:{minute:02d}"
+    if compare == "date":
+        day_value = value if isinstance(value, date) else parse_date(str(value))
+        return day_value.isoformat() if day_value else str(value)
     if compare == "set":
         return sorted(str(v) for v in value) if isinstance(value, list | tuple) else value
     if compare == "bool":

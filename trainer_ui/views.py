@@ -95,6 +95,11 @@ def event_row(index: int, event: dict[str, Any]) -> dict[str, Any]:
     params = event.get("params") or {}
     if kind == "ask":
         action, detail = "Tanya pelanggan", str(params.get("question", ""))
+    elif kind == "opening":
+        action, detail = (
+            "Pelanggan membuka percakapan",
+            str((event.get("detail") or {}).get("text", "")),
+        )
     elif kind in ("hint", "submit"):
         action, detail = kind.capitalize(), _compact(event.get("detail"))
     else:

@@ -30,8 +30,18 @@ def grade(
 ) -> None:
     """Grade events + submission against the key; say whether a stored report is reproduced."""
     from scenarios import engine
+    from scenarios.grading.version import GRADER_VERSION
 
     data = _load(trace)
+    made_by = (data["key"].get("grading") or {}).get("version")
+    regraded = made_by != GRADER_VERSION
+    if regraded:
+        typer.echo(
+            f"note: this key was made for grader version {made_by}; it is regraded with the "
+            f"current version {GRADER_VERSION}, so the score and items may differ from the "
+            "stored report for that reason alone",
+            err=True,
+        )
     try:
         report = engine.grade(data["events"], data.get("submission") or {}, data["key"])
     except (KeyError, TypeError, ValueError) as exc:
@@ -42,7 +52,7 @@ def grade(
         verdict = "PASSED" if report["passed"] else "FAILED"
         typer.echo(f"score {report['score']} {verdict}")
         for reason in report["fail_reasons"]:
-            typer.echo(f"  fails: {reason}")
+            typer.echo(f"  fails: {reason['en']}")
         for item in report["items"]:
             typer.echo(
                 f"  {item['status']:6} {item['kind']:12} [{item['sop_ref'] or '-'}] "
@@ -51,6 +61,14 @@ def grade(
     stored = data.get("report")
     if stored is not None:
         same = json.dumps(stored, sort_keys=True) == json.dumps(report, sort_keys=True)
-        typer.echo("stored report: identical" if same else "stored report: DIFFERENT", err=as_json)
-        if not same:
+        if same:
+            typer.echo("stored report: identical", err=as_json)
+        elif regraded:
+            typer.echo(
+                f"stored report: different (graded by version {made_by}, regraded with "
+                f"{GRADER_VERSION})",
+                err=as_json,
+            )
+        else:
+            typer.echo("stored report: DIFFERENT", err=as_json)
             raise typer.Exit(1)

@@ -65,6 +65,7 @@ def start(
         )
     )
     engine.write_instance(conn, instance)
+    append_event(conn, episode_id, "opening", detail=engine.opening_event(instance))
     return created_body(episode_id, scenario, seed, instance.brief)
 
 

@@ -1,27 +1,17 @@
 """Ticket field checks as stored in the key (`{"kind", "expected"}`) and how a value passes."""
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from gladi import formats as f
 from scenarios import values as v
-
-_AMOUNT_RE = re.compile(r"(\d[\d.,]*)\s*(rb|ribu|k)?\b", re.IGNORECASE)
-
-
-def amounts(text: str) -> set[int]:
-    """Every Rupiah amount a text names: `Rp50.000`, `50000`, `50.000,00`, `50 ribu` -> 50000."""
-    found = set()
-    for digits, thousands in _AMOUNT_RE.findall(text):
-        number = v.parse_number(digits.rstrip(".,"))
-        if number is not None:
-            found.add(number * 1000 if thousands else number)
-    return found
+from scenarios.parsing.amounts import amounts_in
 
 
-def passes(check: dict[str, Any], actual: Any) -> bool:
-    """Whether a ticket field value passes its check."""
+def passes(check: dict[str, Any], actual: Any, now: datetime | None = None) -> bool:
+    """Whether a ticket field value passes its check (`now`: the episode's clock, for
+    relative dates such as `kemarin`)."""
     if actual is None:
         return False
     text = str(actual)
@@ -38,9 +28,9 @@ def passes(check: dict[str, Any], actual: Any) -> bool:
     if kind == "contains":
         return bool(v.norm(expected)) and v.norm(expected) in v.norm(text)
     if kind == "date_of":
-        return v.parse_date(text) == date.fromisoformat(str(expected)[:10])
+        return v.parse_date(text, now) == date.fromisoformat(str(expected)[:10])
     if kind == "amount":
-        return v.parse_number(expected) in amounts(text)
+        return v.parse_number(expected) in amounts_in(text)
     if kind == "all_of":
         got = v.norm(text)
         return all(any(v.norm(alt) in got for alt in str(term).split("|")) for term in expected)
@@ -63,3 +53,23 @@ def describe(check: dict[str, Any]) -> str:
     if kind == "amount":
         return f"the amount {f.rupiah(int(expected))}"
     return f"{kind} {expected!r}"
+
+
+def describe_id(check: dict[str, Any]) -> str:
+    """The same in Indonesian."""
+    kind, expected = check["kind"], check["expected"]
+    if kind == "nonempty":
+        return "isian apa pun (tidak kosong)"
+    if kind == "all_of":
+        return "menyebut " + " dan ".join(str(t).replace("|", " atau ") for t in expected)
+    if kind == "one_of":
+        return "salah satu dari " + ", ".join(map(str, expected))
+    if kind == "matches":
+        return f"format {expected}"
+    if kind == "date_of":
+        return f"tanggal {expected}"
+    if kind == "amount":
+        return f"nominal {f.rupiah(int(expected))}"
+    if kind == "contains":
+        return f"memuat {expected!r}"
+    return f"{expected!r}"

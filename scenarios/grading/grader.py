@@ -1,38 +1,64 @@
 """grade(events, submission, key) -> report: pure, deterministic, no I/O.
 
-Score = points earned over points possible (0-100) minus penalties (hints, wrong-SOP lookups,
-an unneeded ticket). A wrong resolution, a wrong or missing escalation, a forbidden move, or a
-right resolution the trace does not establish ("guessed"), or a wrong or missing `critical`
-reported fact fails whatever the score; an attempt
-that neither looked anything up nor asked anything scores 0.
+Every item is critical (a miss fails the attempt whatever the score) or scored. Critical: the
+resolution and the escalation; the lookups and questions the decision or a reported fact rests
+on (a right answer they do not establish is a guess); a forbidden move; a required ticket, its
+KIP, the number it is about, its identifying fields and the team it is routed to; the facts a
+drill asks for and the SOP's critical facts. Scored: other lookups and questions, order, other
+ticket fields, advice; penalties for hints, wrong-SOP lookups, unneeded or duplicate tickets and
+advice that does not apply. Score = points earned over points possible (0-100) minus penalties;
+passed = no failing critical item and score >= pass_score. An attempt that neither looked
+anything up nor asked an SOP question scores 0. Dates are read on the episode's clock.
 """
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from scenarios.grading import events as ev
 from scenarios.grading import outcome, steps
-from scenarios.grading.forbidden import forbidden_items
+from scenarios.grading.advice import advice_items
+from scenarios.grading.forbidden import forbidden_advice, forbidden_items
+from scenarios.grading.item import FAILING
+from scenarios.grading.reasons import NOTHING_DONE, fail_reasons
+from scenarios.grading.tickets import ticket_items
+from scenarios.grading.version import GRADER_VERSION
 
 
-def _guessed(grading: Mapping[str, Any], items: list[dict[str, Any]]) -> list[str]:
-    """Lookups/questions the expected conclusion (and the facts reported) rest on, not done."""
-    done = {i["id"] for i in items if i["status"] == "ok"}
-    reported = {
-        i["id"].removeprefix("fact:") for i in items if i["kind"] == "fact" and i["status"] == "ok"
-    }
-    needed = [f"lookup:{f['lookup']}" for f in grading["facts"] if f["id"] in reported]
-    if grading["kind"] != "drill":
-        # A case's reported fact rests on its lookup when that lookup is due in this instance.
-        due = {f"lookup:{spec['id']}" for spec in grading["lookups"]}
-        needed = [n for n in needed if n in due]
-        depends = grading["decision"]["depends"]
-        needed = [f"lookup:{x}" for x in depends["lookups"]] + needed
-        needed += [f"question:{x}" for x in depends["questions"]]
-    return [n for n in dict.fromkeys(needed) if n not in done]
+def _now(grading: Mapping[str, Any]) -> datetime | None:
+    raw = grading.get("now")
+    return datetime.fromisoformat(raw) if isinstance(raw, str) else None
 
 
-def _mark_guessed(items: list[dict[str, Any]], missing: list[str], kind: str) -> None:
+def _items(
+    events: Sequence[ev.Event], submission: Mapping[str, Any], grading: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    now = _now(grading)
+    disclosed = ev.disclosed(events, grading.get("reveals") or {})
+    items = steps.lookup_items(grading, events) + steps.question_items(grading, events, disclosed)
+    items += steps.order_items(grading, events)
+    if (ticket_order := steps.ticket_order_item(grading, events)) is not None:
+        items.append(ticket_order)
+    if grading["kind"] == "case":
+        items.append(outcome.decision_item(grading, submission))
+        escalation = outcome.escalation_item(grading, submission)
+        if escalation is not None:
+            items.append(escalation)
+    items += ticket_items(grading, events, now) + outcome.fact_items(grading, submission, now)
+    items += forbidden_items(grading, events, submission)
+    items += advice_items(grading, submission, forbidden_advice(grading))
+    return items + steps.extra_items(grading, events)
+
+
+def _mark_guessed(items: list[dict[str, Any]], kind: str) -> None:
+    """A right conclusion whose critical checks were not done is marked `guessed`."""
+    missing = [
+        i["id"]
+        for i in items
+        if i["kind"] in ("lookup", "question") and i["critical"] and i["status"] in FAILING
+    ]
+    if not missing:
+        return
     target = "decision" if kind == "case" else "fact"
     shown = ", ".join(missing)
     for entry in items:
@@ -40,21 +66,6 @@ def _mark_guessed(items: list[dict[str, Any]], missing: list[str], kind: str) ->
             entry["guessed"] = True
             entry["message"] += f" But it was not established: {shown} not done."
             entry["pesan"] += f" Namun tidak didasari pengecekan: {shown} belum dilakukan."
-
-
-def _items(
-    events: Sequence[ev.Event], submission: Mapping[str, Any], grading: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    items = steps.lookup_items(grading, events) + steps.question_items(grading, events)
-    items += steps.order_items(grading, events)
-    if grading["kind"] == "case":
-        items.append(outcome.decision_item(grading, submission))
-        escalation = outcome.escalation_item(grading, submission)
-        if escalation is not None:
-            items.append(escalation)
-    items += outcome.ticket_items(grading, events) + outcome.fact_items(grading, submission)
-    items += forbidden_items(grading, events, submission)
-    return items + steps.extra_items(grading, events)
 
 
 def _score(items: list[dict[str, Any]]) -> int:
@@ -65,47 +76,28 @@ def _score(items: list[dict[str, Any]]) -> int:
     return max(0, min(100, base - penalty))
 
 
-def _fail_reasons(items: list[dict[str, Any]], guessed: list[str]) -> list[str]:
-    reasons = []
-    for entry in items:
-        if entry["kind"] == "decision" and entry["status"] == "wrong":
-            reasons.append("wrong resolution")
-        if entry["kind"] == "escalation" and entry["status"] in ("wrong", "missed"):
-            reasons.append("wrong escalation")
-        if entry["kind"] == "forbidden":
-            reasons.append(f"forbidden move: {entry['id'].removeprefix('forbidden:')}")
-        if entry.get("critical") and entry["status"] in ("wrong", "missed"):
-            name = entry["id"].removeprefix("fact:")
-            reasons.append(f"{entry['status']} fact: {name}")
-    if guessed:
-        reasons.append("guessed: not established by " + ", ".join(guessed))
-    return reasons
-
-
 def grade(
     events: Sequence[Mapping[str, Any]],
     submission: Mapping[str, Any] | None,
     key: Mapping[str, Any],
 ) -> dict[str, Any]:
-    """The report of one attempt: score, passed, items (see the module docstring)."""
+    """The report of one attempt (see the module docstring)."""
     grading = key["grading"]
     submission = submission or {}
     events = sorted(events, key=lambda e: (e.get("id") is None, e.get("id") or 0))
     items = _items(events, submission, grading)
-    guessed = _guessed(grading, items)
-    if guessed and any(i["status"] == "ok" for i in items if i["kind"] in ("decision", "fact")):
-        _mark_guessed(items, guessed, grading["kind"])
-    else:
-        guessed = []
-    reasons = _fail_reasons(items, guessed)
-    score = _score(items) if ev.did_something(events) else 0
-    if not ev.did_something(events):
-        reasons.append("nothing was looked up or asked")
-    passed = score >= grading["pass_score"] and not reasons
+    _mark_guessed(items, grading["kind"])
+    items.sort(key=lambda i: not i["critical"])
+    reasons = fail_reasons(items)
+    did = ev.did_something(events)
+    if not did:
+        reasons.append(dict(NOTHING_DONE))
+    score = _score(items) if did else 0
     return {
         "score": score,
-        "passed": passed,
+        "passed": score >= grading["pass_score"] and not reasons,
         "items": items,
         "fail_reasons": reasons,
         "key_version": grading["version"],
+        "grader_version": GRADER_VERSION,
     }

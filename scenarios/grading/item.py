@@ -1,6 +1,10 @@
-"""One report item: what was checked, how it went, the evidence, and the SOP line."""
+"""One report item: what was checked, how it went, the evidence, the SOP line, and whether a
+miss fails the attempt whatever the score (`critical`)."""
 
 from typing import Any
+
+FAILING = ("wrong", "missed")
+"""Statuses of an item that was not done right."""
 
 
 def item(
@@ -14,6 +18,7 @@ def item(
     evidence: dict[str, Any] | None = None,
     weight: int = 0,
     earned: int | None = None,
+    critical: bool = False,
 ) -> dict[str, Any]:
     """A report item; `earned` defaults to the full weight when ok, else nothing."""
     points = (weight if status == "ok" else 0) if earned is None else earned
@@ -21,6 +26,7 @@ def item(
         "id": item_id,
         "kind": kind,
         "status": status,
+        "critical": critical,
         "evidence": evidence,
         "sop_ref": ref,
         "message": en,
@@ -28,3 +34,9 @@ def item(
         "points": points,
         "max_points": weight,
     }
+
+
+def fails(entry: dict[str, Any]) -> bool:
+    """A critical item not done right (a right conclusion that was only guessed fails through
+    the critical checks it skipped)."""
+    return bool(entry.get("critical")) and entry["status"] in FAILING

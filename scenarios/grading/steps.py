@@ -53,6 +53,9 @@ def lookup_items(grading: Key, events: Sequence[ev.Event]) -> list[dict[str, Any
             idn = f"{label} dicek dengan {got}, seharusnya {want} milik pelanggan."
         else:
             en, idn = f"Missed: {label} ({op}) with {want}.", f"Belum dilakukan: {label} ({want})."
+        if status != "ok" and spec.get("critical"):
+            en += " The conclusion rests on this check."
+            idn += " Kesimpulan bergantung pada pengecekan ini."
         items.append(
             item(
                 f"lookup:{spec['id']}",
@@ -63,40 +66,62 @@ def lookup_items(grading: Key, events: Sequence[ev.Event]) -> list[dict[str, Any
                 idn=idn,
                 evidence=ev.evidence(found),
                 weight=weight,
+                critical=bool(spec.get("critical")),
             )
         )
     return items
 
 
-def question_items(grading: Key, events: Sequence[ev.Event]) -> list[dict[str, Any]]:
-    """One item per required question."""
+def _question_item(
+    spec: Mapping[str, Any], found: list[ev.Event], told: list[str], weight: int, critical: bool
+) -> dict[str, Any]:
+    if found:
+        status, en, idn = "ok", "Asked: " + spec["text_en"], "Sudah ditanyakan: " + spec["text"]
+        evidence: dict[str, Any] | None = {
+            "events": [e.get("id") for e in found],
+            "question": (found[0].get("params") or {}).get("question"),
+        }
+    elif told:
+        status, evidence = "ok", {"disclosed": told}
+        en = "Not asked again: the customer had already said it (" + spec["text_en"] + ")"
+        idn = "Tidak perlu ditanyakan lagi: pelanggan sudah menyebutkannya (" + spec["text"] + ")"
+    else:
+        status, evidence = "missed", None
+        en, idn = "Not asked: " + spec["text_en"], "Belum ditanyakan: " + spec["text"]
+        if critical:
+            en += " The decision rests on the answer."
+            idn += " Keputusan bergantung pada jawabannya."
+    return item(
+        f"question:{spec['id']}",
+        "question",
+        status,
+        ref=spec["ref"],
+        en=en,
+        idn=idn,
+        evidence=evidence,
+        weight=weight,
+        critical=critical,
+    )
+
+
+def question_items(
+    grading: Key, events: Sequence[ev.Event], disclosed: set[str]
+) -> list[dict[str, Any]]:
+    """One item per required question. A question whose answer the customer already gave (in
+    the opening or another answer) is not asked again at no cost; one the decision rests on is
+    critical unless the facts it is needed for were disclosed."""
     weight = grading["weights"]["question"]
+    depends = (grading.get("decision") or {}).get("depends") or {}
+    needed_for: Mapping[str, list[str]] = depends.get("facts_by_question") or {}
+    rests_on = set(depends.get("questions") or ())
     items = []
     for spec in grading["questions"]:
+        reveals = list(spec.get("reveals") or ())
+        told = reveals if reveals and set(reveals) <= disclosed else []
+        needed = needed_for.get(spec["id"], reveals)
+        critical = spec["id"] in rests_on and not set(needed) <= disclosed
         found = ev.asked(events, spec["id"])
-        status = "ok" if found else "missed"
-        en = ("Asked: " if found else "Not asked: ") + spec["text_en"]
-        idn = ("Sudah ditanyakan: " if found else "Belum ditanyakan: ") + spec["text"]
-        evidence = (
-            {
-                "events": [e.get("id") for e in found],
-                "question": (found[0].get("params") or {}).get("question"),
-            }
-            if found
-            else None
-        )
-        items.append(
-            item(
-                f"question:{spec['id']}",
-                "question",
-                status,
-                ref=spec["ref"],
-                en=en,
-                idn=idn,
-                evidence=evidence,
-                weight=weight,
-            )
-        )
+        items.append(_question_item(spec, found, told, weight, critical))
     return items
 
 
@@ -179,3 +204,43 @@ def extra_items(grading: Key, events: Sequence[ev.Event]) -> list[dict[str, Any]
             )
         )
     return items
+
+
+def _first_index(events: Sequence[ev.Event], wanted: list[ev.Event]) -> int | None:
+    ids = {id(e) for e in wanted}
+    return next((i for i, e in enumerate(events) if id(e) in ids), None)
+
+
+def ticket_order_item(grading: Key, events: Sequence[ev.Event]) -> dict[str, Any] | None:
+    """The ticket comes after the checks the SOP puts before it (every required lookup)."""
+    if grading.get("ticket") is None:
+        return None
+    first_ticket = _first_index(events, ev.tickets(events))
+    if first_ticket is None:
+        return None
+    late, done = [], 0
+    for spec in grading["lookups"]:
+        index = _first_ok(spec, events)
+        if index is None:
+            continue
+        done += 1
+        if index > first_ticket:
+            late.append(spec["label"])
+    status = "missed" if done == 0 else ("wrong" if late else "ok")
+    en, idn = "The ticket is filed after the checks.", "Tiket dibuat setelah pengecekan."
+    if status == "wrong":
+        en = "Wrong order: the ticket was filed before " + "; ".join(late) + "."
+        idn = "Urutan salah: tiket dibuat sebelum " + "; ".join(late) + "."
+    elif status == "missed":
+        en = "The ticket was filed without any of the checks before it."
+        idn = "Tiket dibuat tanpa pengecekan apa pun sebelumnya."
+    return item(
+        "order:checks>ticket",
+        "order",
+        status,
+        ref=grading["ticket"]["kip_ref"],
+        en=en,
+        idn=idn,
+        evidence=ev.evidence([events[first_ticket]]),
+        weight=grading["weights"]["order"],
+    )

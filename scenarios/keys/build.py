@@ -3,8 +3,10 @@
 from collections.abc import Mapping
 from typing import Any
 
+from scenarios.grading.version import GRADER_VERSION
 from scenarios.keys import parts
 from scenarios.keys import steps as st
+from scenarios.keys.advice import advice_part, advice_to_submit
 from scenarios.keys.parts import Needs, Outcome
 from scenarios.keys.ticket import ticket_part
 from scenarios.models import Case, Sop
@@ -23,7 +25,9 @@ WEIGHTS = {
     "extra": 2,
     "extra_ticket": 10,
 }
-KEY_VERSION = 1
+KEY_VERSION = GRADER_VERSION
+"""The grader version a key is made for (reports carry it as `key_version`). 1: pass/fail on
+score and fail reasons. 2: critical items, every ticket graded, disclosed facts, advice."""
 Context = Mapping[str, Mapping[str, Any]]
 
 __all__ = ["KEY_VERSION", "WEIGHTS", "Outcome", "build_key"]
@@ -41,30 +45,38 @@ def _grading(
         "pass_score": sop.pass_score,
         "weights": dict(WEIGHTS),
         "lookups": parts.lookup_specs(need, context),
-        "questions": [
-            {"id": q.id, "text": q.text, "text_en": q.text_en, "ref": q.ref} for q in need.questions
-        ],
+        "questions": [question_spec(q) for q in need.questions],
+        "reveals": parts.reveals(sop, case),
         "order": [p.model_dump() for p in sop.order],
         "facts": need.reported,
         "forbidden": parts.forbidden_specs(sop, facts),
         "wrong_operations": list(sop.wrong_lookups),
         "resolutions": {r.code: {"en": r.label_en, "id": r.label_id} for r in sop.resolutions},
+        "advice": None,
         "decision": None,
         "escalation": None,
         "ticket": None,
     }
 
 
-def _decision(sop: Sop, outcome: Outcome, key: dict[str, Any], need: Needs) -> None:
-    """Fill the decision and escalation of a case's key (and its submission)."""
+def _decision(
+    sop: Sop, outcome: Outcome, key: dict[str, Any], need: Needs, facts: Mapping[str, Any]
+) -> None:
+    """Fill the decision, escalation and advice of a case's key (and its submission)."""
     rule = sop.rule(outcome.rule_id or "")
+    depends = parts.depends(sop, rule.when if rule else {}, need, facts)
     key["grading"]["decision"] = {
         "resolution": outcome.resolution,
         "rule": outcome.rule_id,
         "label": outcome.rule_label,
         "ref": outcome.rule_ref,
-        "depends": parts.depends(sop, rule.when if rule else {}, need),
+        "depends": depends,
     }
+    _add_depended_questions(sop, key, depends["questions"])
+    advice = advice_part(sop, rule, outcome.resolution, facts)
+    key["grading"]["advice"] = advice
+    if submitted := advice_to_submit(advice, outcome.resolution):
+        key["submit"]["advice"] = submitted
     key["grading"]["escalation"] = {"expected": outcome.escalation, "ref": outcome.rule_ref}
     if outcome.escalation:
         key["submit"]["escalation"] = outcome.escalation
@@ -92,6 +104,48 @@ def _ticket(sop: Sop, outcome: Outcome, key: dict[str, Any], context: Context) -
             "sop_ref": outcome.kip_ref,
         }
     )
+
+
+def question_spec(question: Any) -> dict[str, Any]:
+    """The grader's view of a question."""
+    return {
+        "id": question.id,
+        "text": question.text,
+        "text_en": question.text_en,
+        "reveals": list(question.reveals),
+        "ref": question.ref,
+    }
+
+
+def _add_depended_questions(sop: Sop, key: dict[str, Any], depended: list[str]) -> None:
+    """A question the decision rests on is graded (and in the key's steps) even where the SOP
+    does not ask it of every customer (000:225: whether the AM answers)."""
+    have = {q["id"] for q in key["grading"]["questions"]}
+    for question_id in depended:
+        question = sop.question(question_id)
+        if question is None or question_id in have:
+            continue
+        key["grading"]["questions"].append(question_spec(question))
+        key["steps"].append(
+            {
+                "id": f"question:{question.id}",
+                "kind": "question",
+                "question": question.text,
+                "sop_ref": question.ref,
+            }
+        )
+    key["steps"] = st.ordered(key["steps"], sop)
+
+
+def _mark_critical_lookups(grading: dict[str, Any]) -> None:
+    """A lookup the decision or a reported fact rests on is critical: without it the
+    conclusion is not established."""
+    needed = {f["lookup"] for f in grading["facts"]}
+    if grading["decision"] is not None:
+        needed |= set(grading["decision"]["depends"]["lookups"])
+    for spec in grading["lookups"]:
+        if spec["id"] in needed:
+            spec["critical"] = True
 
 
 def _passages(key: dict[str, Any], outcome: Outcome, lines: tuple[str, ...]) -> dict[str, str]:
@@ -127,7 +181,10 @@ def build_key(
         "grading": _grading(sop, case, facts, need, context),
     }
     if case.kind == "case":
-        _decision(sop, outcome, key, need)
+        _decision(sop, outcome, key, need, facts)
+    else:
+        key["grading"]["advice"] = advice_part(sop, None, None, facts)
+    _mark_critical_lookups(key["grading"])
     if outcome.kip:
         _ticket(sop, outcome, key, context)
     if reported:

@@ -69,7 +69,7 @@ def needs(sop: Sop, case: Case, facts: Mapping[str, Any], context: Any) -> Needs
         lookups = [lk for lk in sop.lookups if lk.id in wanted]
         by_id = {r.id: r for r in sop.report_facts}
         chosen = [(by_id[d.fact], d.lookup) for d in case.report_facts]
-        return Needs(lookups, [], _reported(chosen, context), _not_found(lookups, facts))
+        return Needs(lookups, [], _reported(chosen, context, True), _not_found(lookups, facts))
     lookups = [lk for lk in sop.lookups if conditions.holds(lk.when, facts)]
     questions = [q for q in sop.questions if _required(q.required, facts)]
     chosen = [
@@ -78,7 +78,11 @@ def needs(sop: Sop, case: Case, facts: Mapping[str, Any], context: Any) -> Needs
     return Needs(lookups, questions, _reported(chosen, context), _not_found(lookups, facts))
 
 
-def _reported(chosen: list[tuple[Any, str]], context: Any) -> list[dict[str, Any]]:
+def _reported(
+    chosen: list[tuple[Any, str]], context: Any, drill: bool = False
+) -> list[dict[str, Any]]:
+    """The reported facts' specs (every fact a drill asks for is critical: finding it is what
+    the drill is for)."""
     specs = []
     for r, lookup in chosen:
         spec = {
@@ -90,22 +94,46 @@ def _reported(chosen: list[tuple[Any, str]], context: Any) -> list[dict[str, Any
             "lookup": lookup,
             "ref": r.ref,
         }
-        if r.critical:
+        if r.critical or drill:
             spec["critical"] = True
         specs.append(spec)
     return specs
 
 
-def depends(sop: Sop, rule_when: Any, need: Needs) -> dict[str, list[str]]:
-    """The required lookups and questions that establish the facts a rule's condition uses."""
+def _presumed(table: Mapping[str, Any], name: str, facts: Mapping[str, Any]) -> bool:
+    fact = table[name]
+    return fact.presumed is not None and facts.get(name) == fact.presumed
+
+
+def depends(
+    sop: Sop, rule_when: Any, need: Needs, facts: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The required lookups and questions that establish the facts a rule's condition uses
+    (facts at their SOP-presumed value need nothing), and per question the facts it is needed
+    for (a fact the customer already disclosed needs no question)."""
     table = fact_table(sop)
     names = conditions.base_facts(conditions.referenced(rule_when), table)
-    sources = [table[n].source for n in sorted(names) if table[n].source is not None]
-    by_lookup = {s.lookup for s in sources if s and s.lookup}
-    by_question = {s.question for s in sources if s and s.question}
+    names = {n for n in names if facts is None or not _presumed(table, n, facts)}
+    sources = {n: table[n].source for n in sorted(names) if table[n].source is not None}
+    by_lookup = {s.lookup for s in sources.values() if s and s.lookup}
+    by_question: dict[str, list[str]] = {}
+    for name, source in sources.items():
+        if source and source.question:
+            by_question.setdefault(source.question, []).append(name)
+    asked = [q.id for q in sop.questions if q.id in by_question]
     return {
         "lookups": [lk.id for lk in need.lookups if lk.id in by_lookup],
-        "questions": [q.id for q in need.questions if q.id in by_question],
+        "questions": asked,
+        "facts_by_question": {q: by_question[q] for q in asked},
+    }
+
+
+def reveals(sop: Sop, case: Case) -> dict[str, list[str]]:
+    """Question id -> the facts its answer gives, for the questions this customer can answer."""
+    return {
+        q.id: list(q.reveals)
+        for q in sop.questions
+        if q.reveals and q.id not in case.persona.does_not_know
     }
 
 
@@ -137,7 +165,7 @@ def forbidden_specs(sop: Sop, facts: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [
         {
             "id": m.id,
-            "detect": m.detect.model_dump(exclude_none=True),
+            "detect": m.detect.model_dump(exclude_none=True, exclude_defaults=False),
             "message": m.message,
             "pesan": m.pesan,
             "ref": m.ref,

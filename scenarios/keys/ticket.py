@@ -48,14 +48,15 @@ def ticket_part(
         if not passes(check, value):
             raise ValueError(f"{sop.id}: the key's own {field_id}={value!r} fails {check}")
         fields[field_id] = value
-        specs.append(
-            {
-                "id": field_id,
-                "label": CATALOG.field_label(field_id),
-                "check": check,
-                "ref": spec.ref,
-            }
-        )
+        field_spec: dict[str, Any] = {
+            "id": field_id,
+            "label": CATALOG.field_label(field_id),
+            "check": check,
+            "ref": spec.ref,
+        }
+        if spec.identifies:
+            field_spec["identifies"] = True
+        specs.append(field_spec)
     body = {
         "ticket_type": kip.ticket_type,
         "kip": kip.code,
@@ -65,5 +66,12 @@ def ticket_part(
         "fields": fields,
         "description": note,
     }
-    grading = {"kip": kip.code, "kip_label": kip.label, "kip_ref": kip_ref, "fields": specs}
+    grading = {
+        "kip": kip.code,
+        "kip_label": kip.label,
+        "kip_ref": kip_ref,
+        "fields": specs,
+        "number": {"expected": body["number"], "ref": sop.ticket_form.ref},
+        "escalation": {"expected": escalation, "ref": kip_ref},
+    }
     return grading, body

@@ -22,6 +22,11 @@ class Persona(Strict):
     does_not_know: list[Ident] = Field(
         default_factory=list, description="Question ids the customer cannot answer"
     )
+    discloses: list[Ident] = Field(
+        default_factory=list,
+        description="Facts the opening already states (question-sourced facts only): the "
+        "conversation has established them, so their questions need not be asked again",
+    )
     temperament_default: Temperament = "cooperative"
 
 

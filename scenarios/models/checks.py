@@ -6,9 +6,13 @@ from pydantic import Field, model_validator
 
 from scenarios.models.common import Condition, Ident, Ref, Strict, Text
 
-Compare = Literal["text", "number", "datetime", "set", "bool", "datetimes", "numbers"]
+Compare = Literal[
+    "text", "number", "datetime", "date", "set", "bool", "datetimes", "numbers", "bill_status"
+]
 """How a reported value is compared; `datetimes` / `numbers` are lists (any order, each item
-compared as `datetime` / `number`), e.g. the charge times or prices of several OTT services."""
+compared as `datetime` / `number`), e.g. the charge times or prices of several OTT services;
+`bill_status` compares the paid/unpaid claim (`Sudah lunas` is `Lunas`, `belum` is
+`Belum Lunas`)."""
 
 
 class CheckDef(Strict):
@@ -27,6 +31,11 @@ class CheckDef(Strict):
         "amount in any usual form (`Rp50.000`, `50000`, `50.000,00`, `50 ribu`)",
     )
     value: str | None = None
+    identifies: bool = Field(
+        default=False,
+        description="The field says who or what the ticket is about (MSISDN, SID, order id, "
+        "serial, e-mail): a wrong value files a ticket about someone else and fails the attempt",
+    )
     ref: Ref
 
     @model_validator(mode="after")
@@ -81,10 +90,13 @@ class TicketFieldDetect(Strict):
 
 
 class FactDetect(Strict):
-    """A reported fact (`submission.facts[fact]`) whose value is one of `values` (text)."""
+    """A reported fact (`submission.facts[fact]`) whose value is one of `values`: compared as
+    text, or (`reading: bill_claim`) as the paid/unpaid claim it makes, qualifiers ignored
+    (`Belum Lunas (total account)`, `belum`, `false` all claim `Belum Lunas`)."""
 
     fact: Ident
     values: list[str] = Field(min_length=1)
+    reading: Literal["text", "bill_claim"] = "text"
 
 
 class Detect(Strict):

@@ -53,6 +53,12 @@ class FactDef(Strict):
     default: Scalar | None = None
     source: FactSource | None = None
     derived: Condition | None = None
+    presumed: Scalar | None = Field(
+        default=None,
+        description="The value the SOP presumes until the customer says otherwise (000:225: "
+        "the customer can be educated to coordinate with the AM at once). A rule that needs "
+        "the fact at this value does not need it established by its question or lookup.",
+    )
     label: Text
     ref: Ref
 
@@ -134,6 +140,20 @@ class ResolutionDef(Strict):
     code: Ident
     label_id: Text
     label_en: Text
+    advises: list[Ident] = Field(
+        default_factory=list,
+        description="Advice codes this resolution gives the customer by itself (choosing "
+        "`network_refresh` is advising the network refresh)",
+    )
+    ref: Ref
+
+
+class AdviceDef(Strict):
+    """Something the SOP has the agent tell or advise the customer (`submission.advice`)."""
+
+    code: Ident
+    label_id: Text
+    label_en: Text
     ref: Ref
 
 
@@ -151,6 +171,13 @@ class TicketForm(Strict):
     ref: Ref
 
 
+class RuleAdvice(Strict):
+    """Advice a rule requires only when a condition holds (002:76: bank top-ups send proof)."""
+
+    code: Ident
+    when: Condition
+
+
 class RuleDef(Strict):
     """One decision rule (first match wins)."""
 
@@ -159,6 +186,11 @@ class RuleDef(Strict):
     resolution: Ident
     escalation: str | None = None
     ticket: TicketSpec | None = None
+    advice: list[Ident | RuleAdvice] = Field(
+        default_factory=list,
+        description="Advice the SOP requires with this rule (besides what its resolution "
+        "advises by itself): a code, or {code, when} for advice due only when `when` holds",
+    )
     label: Text
     ref: Ref
 
@@ -202,6 +234,7 @@ class Sop(Strict):
     wrong_lookups: list[str] = Field(default_factory=list)
     questions: list[QuestionDef] = Field(default_factory=list)
     resolutions: list[ResolutionDef] = Field(min_length=1)
+    advice: list[AdviceDef] = Field(default_factory=list)
     decision: list[RuleDef] = Field(min_length=1)
     kips: list[KipChoice] = Field(default_factory=list)
     ticket_form: TicketForm | None = None
@@ -222,6 +255,10 @@ class Sop(Strict):
     def question(self, question_id: str) -> QuestionDef | None:
         """The question with this id."""
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def resolution(self, code: str) -> ResolutionDef | None:
+        """The resolution with this code."""
+        return next((r for r in self.resolutions if r.code == code), None)
 
     def rule(self, rule_id: str) -> RuleDef | None:
         """The decision rule with this id."""

@@ -33,6 +33,23 @@ def _conditions(case: Case, sop: Sop, issues: Issues) -> None:
             issues.append((at, problem))
 
 
+def _presumed(case: Case, sop: Sop, issues: Issues) -> None:
+    """A case that sets a presumed fact to another value has the customer say so: the SOP
+    does not have the agent ask about it (000:225)."""
+    for name, value in case.conditions.items():
+        fact = sop.facts.get(name)
+        if fact is None or fact.presumed is None or value == fact.presumed:
+            continue
+        if name not in case.persona.discloses:
+            issues.append(
+                (
+                    ("persona", "discloses"),
+                    f"{name}={value!r} differs from what the SOP presumes ({fact.presumed!r}): "
+                    f"the opening must say so and list {name!r} in `discloses`",
+                )
+            )
+
+
 def _outcome(case: Case, sop: Sop, issues: Issues) -> None:
     values = facts_mod.resolve(sop, case.conditions, case.channel, Random(0))
     try:
@@ -61,6 +78,13 @@ def _persona(case: Case, sop: Sop, check: SopCheck) -> None:
     for index, qid in enumerate(case.persona.does_not_know):
         if sop.question(qid) is None:
             check.add(("persona", "does_not_know", index), f"{sop.id} has no question {qid!r}")
+    for index, name in enumerate(case.persona.discloses):
+        fact = sop.facts.get(name)
+        at = ("persona", "discloses", index)
+        if fact is None:
+            check.add(at, f"{sop.id} has no fact {name!r}")
+        elif fact.source is None or fact.source.question is None:
+            check.add(at, f"{name!r} is established by a lookup or the case, not by the customer")
 
 
 def _drill(case: Case, sop: Sop, issues: Issues) -> None:
@@ -84,6 +108,7 @@ def _semantic(case: Case, sop: Sop) -> Issues:
         if branch_id not in branch_ids:
             issues.append((("covers", index), f"{sop.id} has no branch {branch_id!r}"))
     _conditions(case, sop, issues)
+    _presumed(case, sop, issues)
     if case.overrides is not None:
         if case.overrides.resolution and case.overrides.resolution not in {
             r.code for r in sop.resolutions

@@ -9,7 +9,7 @@ from scenarios.materialize import Names, module_for
 from scenarios.models.sop import Sop
 from scenarios.problems import Problem
 from scenarios.sources import ref_problem, source_lines, source_path
-from scenarios.validate import sop_parts, sop_rules
+from scenarios.validate import sop_advice, sop_parts, sop_rules
 from scenarios.validate.context import SopCheck
 from scenarios.validate.errors import problem_at, pydantic_problems
 from scenarios.yamlsrc import Source
@@ -65,6 +65,7 @@ def validate_sop(src: Source) -> tuple[Sop | None, list[Problem]]:
         sop_rules.check_tickets,
         sop_rules.check_reports,
         sop_rules.check_branches,
+        sop_advice.check_advice,
     ):
         step(check)
     problems += [problem_at(src, loc, message) for loc, message in check.issues]

@@ -126,7 +126,7 @@ def test_ask_answers_in_character_and_is_recorded(
     ).json()
     assert odd["question_id"] is None and odd["answer"]
     timeline = client.get(f"/api/episodes/{episode['id']}", headers=headers).json()["timeline"]
-    assert [e["kind"] for e in timeline] == ["ask", "ask"]
+    assert [e["kind"] for e in timeline] == ["opening", "ask", "ask"]
 
 
 def test_trace_regrades_to_the_stored_report(

@@ -36,7 +36,11 @@ def case_ids(kind: str | None = None) -> list[str]:
 
 
 def make(
-    lib: Library, db: Engine, case_id: str, seed: int = 0, episode_id: str = "ep-000",
+    lib: Library,
+    db: Engine,
+    case_id: str,
+    seed: int = 0,
+    episode_id: str = "ep-000",
     persona: str | None = None,
 ) -> Instance:
     """`make_instance` with this file's defaults (seed 0)."""

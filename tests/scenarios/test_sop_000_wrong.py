@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from scenarios import engine
 from scenarios.library import Library
-from tests.scenarios.helpers import call_of, item, perfect, without
+from tests.scenarios.helpers import call_of, codes, item, perfect, without
 from tests.scenarios.test_sop_000_support import make, sop000_library
 
 SEEDS = [0, 1, 2]
@@ -20,7 +20,7 @@ def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 
 def _guessed(report: dict, *missing: str) -> bool:
-    reasons = [r for r in report["fail_reasons"] if r.startswith("guessed")]
+    reasons = [c for c in codes(report) if c.startswith("not established")]
     return not report["passed"] and bool(reasons) and all(m in reasons[0] for m in missing)
 
 
@@ -78,7 +78,7 @@ def test_multi_sid_paid_or_unpaid_from_the_epayment_total_is_forbidden(
     report = engine.grade(events, submit, instance.key)
     move = item(report, "forbidden:sid_status_from_epayment_total")
     assert move["status"] == "wrong" and move["sop_ref"] == "000:209"
-    assert "forbidden move: sid_status_from_epayment_total" in report["fail_reasons"]
+    assert "forbidden move: sid_status_from_epayment_total" in codes(report)
     submit["facts"]["sid_bill_status"] = "tidak dapat dipastikan dari E-Payment"
     assert engine.grade(events, submit, instance.key)["passed"]
 
@@ -125,10 +125,7 @@ def test_seat_management_needs_the_nn_ticket(lib: Library, mem_engine: Engine, s
     events, submit = perfect(instance)
     wrong = dict(submit, resolution="educate_am", escalation="AM")
     report = engine.grade(without(events, "tickets.create"), wrong, instance.key)
-    assert (
-        "wrong resolution" in report["fail_reasons"]
-        and "wrong escalation" in report["fail_reasons"]
-    )
+    assert "wrong resolution" in codes(report) and "wrong escalation" in codes(report)
     assert item(report, "kip")["status"] == "missed"
     ticket = call_of(events, "tickets.create")["params"]["fields"]
     ticket["serial_number"] = instance.customer["summary"]["identifiers"]["sid"]
@@ -141,15 +138,22 @@ def test_seat_management_needs_the_nn_ticket(lib: Library, mem_engine: Engine, s
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_am_or_eos(lib: Library, mem_engine: Engine, seed: int) -> None:
+    """000:225: the customer is educated to coordinate with the AM at once; EOS when the AM
+    is hard to reach, which the customer says (here in the opening)."""
     eos = make(lib, mem_engine, "sop000-delete-order-eos", seed)
     events, submit = perfect(eos)
     wrong = dict(submit, resolution="educate_am", escalation="AM")
     report = engine.grade(events, wrong, eos.key)
-    assert {"wrong resolution", "wrong escalation"} <= set(report["fail_reasons"])
-    report = engine.grade(without(events, "am_contact"), submit, eos.key)
-    assert _guessed(report, "question:am_contact")
+    assert {"wrong resolution", "wrong escalation"} <= set(codes(report))
+    told = engine.grade(without(events, "am_contact"), submit, eos.key)
+    assert told["passed"] and told["score"] == 100, codes(told)
+    assert item(told, "question:am_contact")["evidence"] == {"disclosed": ["am_unresponsive"]}
+    untold = [e for e in without(events, "am_contact") if e["kind"] != "opening"]
+    assert _guessed(engine.grade(untold, submit, eos.key), "question:am_contact")
     am = make(lib, mem_engine, "sop000-sid-active-single", seed)
+    assert "question:am_contact" not in [s["id"] for s in am.key["steps"]]  # presumed (000:225)
     events, submit = perfect(am)
+    assert engine.grade(events, submit, am.key)["score"] == 100
     report = engine.grade(events, dict(submit, escalation="EOS"), am.key)
     assert item(report, "escalation")["status"] == "wrong" and not report["passed"]
 

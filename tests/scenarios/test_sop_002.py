@@ -20,6 +20,7 @@ from tests.scenarios.conftest import SCENARIOS
 from tests.scenarios.helpers import (
     assert_fails,
     call_of,
+    codes,
     item,
     make_instance,
     perfect,
@@ -136,7 +137,7 @@ def test_right_resolution_without_the_lookup_that_establishes_it_fails(
     instance = make_instance(lib, mem_engine, case_id)
     events, submit = perfect(instance)
     report = engine.grade(without(events, skipped), submit, instance.key)
-    assert_fails(report, "guessed")
+    assert_fails(report, "not established")
     assert item(report, "decision")["guessed"]
 
 
@@ -146,7 +147,7 @@ def test_out_of_scope_without_asking_what_was_bought_is_a_guess(
     instance = make_instance(lib, mem_engine, "sop002-out-of-scope-package")
     events, submit = perfect(instance)
     events = [e for e in events if (e.get("detail") or {}).get("question_id") != "purchase"]
-    assert_fails(engine.grade(events, submit, instance.key), "guessed")
+    assert_fails(engine.grade(events, submit, instance.key), "not established")
 
 
 @pytest.mark.parametrize(
@@ -187,7 +188,7 @@ def test_ticket_where_none_is_due_costs_points(lib: Library, mem_engine: Engine)
     instance = make_instance(lib, mem_engine, "sop002-balance-added")
     events = _with_ticket_from(lib, mem_engine, instance)
     report = engine.grade(events, instance.key["submit"], instance.key)
-    assert item(report, "kip")["status"] == "extra" and report["score"] == 90
+    assert item(report, "ticket_extra:1")["status"] == "extra" and report["score"] == 90
 
 
 @pytest.mark.parametrize("case_id", ["sop002-fintech-mytelkomsel", "sop002-fintech-app"])
@@ -205,14 +206,17 @@ def test_telling_a_fintech_customer_to_wait_1x24h_is_forbidden(
         instance.key,
     )
     assert_fails(waited, "wrong resolution")
-    assert "forbidden move: fintech_wait_resolution" in waited["fail_reasons"]
+    assert "forbidden move: fintech_wait_advice" in codes(waited)
+    given = item(waited, "forbidden:fintech_wait_advice")["evidence"]["given_as"]
+    assert given == {"wait_1x24h": "resolution:advise_wait_1x24h"}
 
 
 def test_waiting_advice_is_not_forbidden_for_non_fintech(lib: Library, mem_engine: Engine) -> None:
     instance = make_instance(lib, mem_engine, "sop002-nonfintech-ticket")
     events, submit = perfect(instance)
     report = engine.grade(events, {**submit, "advice": ["wait_1x24h"]}, instance.key)
-    assert report["passed"] and report["score"] == 100
+    assert report["passed"] and report["score"] < 100
+    assert item(report, "advice_extra:wait_1x24h")["status"] == "extra"
 
 
 @pytest.mark.parametrize("case_id", ["sop002-serial-malformed", "sop002-serial-missing"])
@@ -225,9 +229,7 @@ def test_filing_a_ticket_with_a_bad_serial_is_forbidden(
     right = engine.grade(events, instance.key["submit"], instance.key)
     assert_fails(right, "forbidden move: ticket_with_bad_serial")
     filed = engine.grade(events, {"resolution": "create_ticket"}, instance.key)
-    assert {"wrong resolution", "forbidden move: ticket_with_bad_serial"} <= set(
-        filed["fail_reasons"]
-    )
+    assert {"wrong resolution", "forbidden move: ticket_with_bad_serial"} <= set(codes(filed))
 
 
 def test_a_ticket_with_a_malformed_serial_fails_a_ticket_case_too(
@@ -241,7 +243,7 @@ def test_a_ticket_with_a_malformed_serial_fails_a_ticket_case_too(
     assert item(report, "ticket_field:serial_or_trx")["status"] == "wrong"
 
 
-def test_ticket_with_someone_elses_serial_is_a_wrong_field(
+def test_ticket_with_someone_elses_serial_is_about_someone_else(
     lib: Library, mem_engine: Engine
 ) -> None:
     instance = make_instance(lib, mem_engine, "sop002-nonfintech-ticket")
@@ -249,7 +251,8 @@ def test_ticket_with_someone_elses_serial_is_a_wrong_field(
     _ticket_fields(events)["serial_or_trx"] = "02" + "7" * 23
     report = engine.grade(events, submit, instance.key)
     assert item(report, "ticket_field:serial_or_trx")["status"] == "wrong"
-    assert report["passed"] and report["score"] < 100
+    assert "ticket about another customer: serial_or_trx" in codes(report)
+    assert not report["passed"]
 
 
 def test_ticket_values_in_other_formats_pass(lib: Library, mem_engine: Engine) -> None:

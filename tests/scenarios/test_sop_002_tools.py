@@ -16,8 +16,9 @@ from mocks.outages.queries import outages_by_area
 from mocks.scope import Scope
 from mocks.tickets.validation import checked_form
 from scenarios import engine
-from scenarios.grading.fieldcheck import amounts, passes
+from scenarios.grading.fieldcheck import passes
 from scenarios.library import load_library
+from scenarios.parsing.amounts import amounts_in as amounts
 from tests.helpers import episode_headers
 from tests.scenarios.conftest import SCENARIOS
 from tests.scenarios.helpers import assert_key_replays_to_100, make_instance, start_case

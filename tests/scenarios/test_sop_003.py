@@ -20,7 +20,7 @@ from scenarios.decide import covered, decide
 from scenarios.instantiate import Instance
 from scenarios.library import Library, load_library
 from tests.scenarios.conftest import SCENARIOS
-from tests.scenarios.helpers import assert_fails, item, make_instance, perfect, without
+from tests.scenarios.helpers import assert_fails, codes, item, make_instance, perfect, without
 
 SOP = "sop-003"
 LIB = load_library(SCENARIOS, strict=False)
@@ -157,7 +157,7 @@ def test_skipping_the_upoint_login_fails(
     instance = make_instance(lib, mem_engine, case_id, seed=seed)
     events, submit = perfect(instance)
     report = _report(instance, _no_login(events), submit)
-    assert_fails(report, "guessed")
+    assert_fails(report, "not established")
     assert item(report, "lookup:upoint_login")["status"] == "missed"
     assert item(report, "lookup:subscriptions")["status"] == "wrong"
 
@@ -174,8 +174,8 @@ def test_reporting_without_the_lookup_that_shows_it_fails(
     instance = make_instance(lib, mem_engine, case_id, seed=seed)
     events, submit = perfect(instance)
     report = _report(instance, without(events, operation), submit)
-    assert_fails(report, "guessed")
-    assert f"lookup:{lookup}" in report["fail_reasons"][-1]
+    assert_fails(report, "not established")
+    assert f"lookup:{lookup}" in codes(report)[-1]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -186,8 +186,8 @@ def test_skipping_transactions_data_fails(
     instance = make_instance(lib, mem_engine, case_id, seed=seed)
     events, submit = perfect(instance)
     report = _report(instance, without(events, "upoint.transactions"), submit)
-    assert_fails(report, "guessed")
-    assert "lookup:transactions" in report["fail_reasons"][-1]
+    assert_fails(report, "not established")
+    assert "lookup:transactions" in codes(report)[-1]
 
 
 def _swap_status(facts: dict[str, Any]) -> None:
@@ -308,7 +308,7 @@ def test_last_charge_drill_needs_the_login_and_the_newest_row(
     assert values.same("text", expected["last_charge_service"], newest.display["Service"])
     assert expected["last_charge_price"] == newest.price
     events, submit = perfect(instance)
-    assert_fails(_report(instance, _no_login(events), submit), "guessed")
+    assert_fails(_report(instance, _no_login(events), submit), "not established")
     older = trx.items[-1]
     submit["facts"]["last_charge_time"] = older.display["Trx Time"]
     report = _report(instance, events, submit)
@@ -329,4 +329,4 @@ def test_epayment_drill_reports_the_unpaid_amount(
     submit["facts"]["period_unpaid"] = bills.items[1].unpaid
     report = _report(instance, events, submit)
     assert item(report, "fact:period_unpaid")["status"] == "wrong" and not report["passed"]
-    assert_fails(_report(instance, [], instance.key["submit"]), "nothing was looked up")
+    assert_fails(_report(instance, [], instance.key["submit"]), "nothing done")

@@ -2,7 +2,6 @@
 (E-Payment, the UPoint login and its session, Subscriptions, Transactions Data), and an agent
 that skips the UPoint login gets 401 from the dashboard and fails."""
 
-
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -12,6 +11,7 @@ from tests.helpers import episode_headers
 from tests.scenarios.conftest import SCENARIOS
 from tests.scenarios.helpers import (
     assert_key_replays_to_100,
+    codes,
     grade_episode,
     replay_over_http,
     start_case,
@@ -36,13 +36,11 @@ def test_skipping_the_upoint_login_gets_401_and_fails(
     client: TestClient, world_engine: Engine, case_id: str
 ) -> None:
     instance, token = start_case(LIB, world_engine, case_id, 0)
-    calls = replay_over_http(
-        client, world_engine, instance, token, skip=("lookup:upoint_login",)
-    )
+    calls = replay_over_http(client, world_engine, instance, token, skip=("lookup:upoint_login",))
     assert 401 in [response.status_code for _, response in calls]
     report = grade_episode(world_engine, instance)
     assert not report["passed"]
-    assert any(r.startswith("guessed") for r in report["fail_reasons"]), report["fail_reasons"]
+    assert any(c.startswith("not established") for c in codes(report)), report["fail_reasons"]
 
 
 def test_the_pots_phone_finds_the_indihome_number_in_epayment(

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from scenarios import engine
 from scenarios.library import Library
 from scenarios.replay import tool_event
-from tests.scenarios.helpers import item, make_instance, perfect
+from tests.scenarios.helpers import codes, item, make_instance, perfect
 
 Events = list[dict[str, Any]]
 
@@ -184,7 +184,7 @@ def test_wrong_resolution_or_escalation_fails(
 ) -> None:
     report = _attempt(library, mem_engine, case_id, submit=submit)
     assert not report["passed"], why
-    assert reasons <= set(report["fail_reasons"]), (why, report["fail_reasons"])
+    assert reasons <= set(codes(report)), (why, report["fail_reasons"])
 
 
 # (case, the key step left out, why the decision is then a guess)
@@ -208,7 +208,7 @@ def test_the_right_answer_without_its_evidence_is_a_guess(
 ) -> None:
     report = _attempt(library, mem_engine, case_id, events=_skip(step))
     assert not report["passed"], what
-    assert any(r.startswith("guessed") for r in report["fail_reasons"]), report["fail_reasons"]
+    assert any(c.startswith("not established") for c in codes(report)), report["fail_reasons"]
     assert item(report, "decision")["status"] == "ok" and item(report, "decision")["guessed"]
 
 
@@ -234,7 +234,7 @@ def test_a_search_that_misses_the_order_date_establishes_nothing(
     )
     search = item(report, "lookup:search")
     assert search["status"] == "wrong" and "range containing" in search["message"]
-    assert not report["passed"] and any("lookup:search" in r for r in report["fail_reasons"])
+    assert not report["passed"] and any("lookup:search" in c for c in codes(report))
 
 
 def test_any_range_holding_the_order_date_counts(library: Library, mem_engine: Engine) -> None:
@@ -265,7 +265,7 @@ def test_telling_a_verification_customer_to_pay_is_forbidden(
         "sop004-verification-regular-wait",
         {"resolution": "inform_payment_methods"},
     )
-    assert "forbidden move: pay_during_verification" in report["fail_reasons"]
+    assert "forbidden move: pay_during_verification" in codes(report)
     assert item(report, "forbidden:pay_during_verification")["sop_ref"] == "004:24"
 
 
@@ -328,7 +328,7 @@ def test_drill_order_id_without_the_search_is_a_guess(library: Library, mem_engi
     report = _attempt(
         library, mem_engine, "sop004-drill-search-email", events=_skip("lookup:dsc.gol_search")
     )
-    assert not report["passed"] and any("lookup:search" in r for r in report["fail_reasons"])
+    assert not report["passed"] and any("lookup:search" in c for c in codes(report))
     wrong = _attempt(
         library, mem_engine, "sop004-drill-resume-sla", submit={"facts": {"sla_deadline": "x"}}
     )
