@@ -13,17 +13,20 @@ SOURCE_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "sops" / "sourc
 REF_RE = re.compile(r"\b(\d{3}):(\d+)(?:-(\d+))?\b")
 
 NOT_PROSE: dict[str, tuple[tuple[int, int], ...]] = {
-    # TOS invoice transcriptions (Gambar 10, 12) and the E-Payment figure (Gambar 13).
-    "000": ((122, 166), (181, 183), (194, 194)),
-    # Mandatory Ticket (the desk's form), the KIP names and the source line.
-    "001": ((35, 48), (60, 62)),
-    "002": ((78, 95), (97, 99)),
-    # The I-Payment figure, the UPoint login and the two UPoint screens.
-    "003": ((12, 24), (37, 51), (61, 96), (119, 149)),
-    # Mandatory Ticket with its footnotes, the KIP names and the sources.
-    "004": ((129, 162),),
+    # Title and description; the TOS invoice transcriptions (Gambar 10, 12) and the E-Payment
+    # figure (Gambar 13).
+    "000": ((1, 6), (122, 166), (181, 183), (194, 194)),
+    # Title; Mandatory Ticket (the desk's form), the KIP names and the source line.
+    "001": ((1, 3), (35, 48), (60, 62)),
+    "002": ((1, 3), (78, 95), (97, 99)),
+    # Title and what OTT is; the I-Payment figure, the UPoint login and the two UPoint screens.
+    "003": ((1, 8), (12, 24), (37, 51), (61, 96), (119, 149)),
+    # Title; Mandatory Ticket with its footnotes, the KIP names and the sources.
+    "004": ((1, 3), (129, 162)),
 }
-"""Line ranges (inclusive) that are screens, forms or names the desk holds, per SOP."""
+"""Line ranges (inclusive) that are no note or rule: titles, screens, forms, the desk's names.
+A past contact's note may well say what the SOP's title says ("tidak dapat membayar tagihan
+jastel"); it may not say what a rule says."""
 
 
 def sops() -> list[str]:
@@ -46,9 +49,11 @@ def line(ref: str) -> str:
     return lines(sop)[int(number) - 1]
 
 
-def cells(ref: str) -> list[str]:
-    """The non-empty tab-separated cells of a figure's table line."""
-    return [cell.strip() for cell in line(ref).split("\t") if cell.strip()]
+def cells(ref: str, blanks: bool = False) -> list[str]:
+    """The tab-separated cells of a figure's table line: the non-empty ones, or with `blanks`
+    every cell in its column (a blank cell is '')."""
+    found = [cell.strip() for cell in line(ref).split("\t")]
+    return found if blanks else [cell for cell in found if cell]
 
 
 def words(text: str) -> list[str]:
@@ -77,10 +82,30 @@ def prose() -> list[tuple[str, str]]:
     ]
 
 
-def prose_shingles(size: int) -> dict[tuple[str, ...], str]:
-    """Every `size`-word run of the SOPs' prose -> the reference of a line that holds it."""
-    found: dict[tuple[str, ...], str] = {}
+RUN = 4
+"""Words in a run that two texts must share to count as one overlap."""
+
+
+@cache
+def prose_runs() -> dict[tuple[str, ...], frozenset[str]]:
+    """Every RUN-word run of the SOPs' prose -> the references of the lines that hold it."""
+    found: dict[tuple[str, ...], set[str]] = {}
     for ref, text in prose():
-        for run in shingles(text, size):
-            found.setdefault(run, ref)
-    return found
+        for run in shingles(text, RUN):
+            found.setdefault(run, set()).add(ref)
+    return {run: frozenset(refs) for run, refs in found.items()}
+
+
+def copied_prose(text: str) -> dict[str, list[str]]:
+    """The SOP prose lines `text` copies: those it shares two or more RUN-word runs with.
+
+    Two runs (five words in a row, or two separate phrases of one sentence) are what copying a
+    note or rule leaves, e.g. "tidak bisa menjadi acuan ... status lunas/belum lunas" (000:209);
+    one short run is a coincidence a screen value may well have.
+    """
+    runs = prose_runs()
+    by_line: dict[str, list[str]] = {}
+    for run in shingles(text, RUN):
+        for ref in runs.get(run, ()):
+            by_line.setdefault(ref, []).append(" ".join(run))
+    return {ref: found for ref, found in by_line.items() if len(found) >= 2}
