@@ -49,7 +49,7 @@ def _record(r: Any, sid: str | None = None) -> AmRecord:
             "Email AM": r["am_email"],
             "Segmen": r["segment"],
             "Witel": r["witel"],
-            "EOS (bila AM tidak merespon)": f"{r['eos_name']} ({r['eos_phone']})",
+            "EOS": f"{r['eos_name']} ({r['eos_phone']})",
         }
     )
     return AmRecord(sid=sid, display=display, **dict(r))

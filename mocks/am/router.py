@@ -24,7 +24,7 @@ async def lookup_am(
 ) -> AmLookup:
     """Cari AM (Instacheck): by SID, or by company name (contains, case-insensitive).
 
-    Each record gives the AM's name, NIK, phone, e-mail, segment and witel, and the EOS to
-    contact when the AM does not respond. With both, the SID wins.
+    Each record gives the AM's name, NIK, phone, e-mail, segment and witel, and the account's
+    EOS contact. With both, the SID wins.
     """
     return ctx.run(queries.lookup_am, company=company, sid=sid)

@@ -18,7 +18,6 @@ class Profile(Screen):
     balance: int
     activation_date: date
     location: str
-    email: str
     alt_contact: str
 
 
@@ -38,7 +37,6 @@ class FaPaymentRow(Screen):
     amount: int
     reference: str
     posted_to_ledger: bool
-    notification_sent: bool
 
 
 class FaPayments(Screen):

@@ -61,7 +61,7 @@ def subscriber_row(conn: Connection, scope: Scope, msisdn: str) -> RowMapping:
 
 
 def profile(conn: Connection, scope: Scope, msisdn: str) -> Profile:
-    """Profil MSISDN: name, brand, class, status (and aging), balance, location, contacts."""
+    """Profil MSISDN: name, brand, class, status (and aging), balance, location, contact."""
     row = subscriber_row(conn, scope, msisdn)
     return views.profile(row)
 
@@ -106,14 +106,8 @@ def hlr(conn: Connection, scope: Scope, msisdn: str) -> Hlr:
         latest[r["service"]] = r
     ordered = sorted(latest.values(), key=lambda r: HLR_ORDER.get(r["service"], 9))
     items = [views.hlr_row(r) for r in ordered]
-    blocked = [f"{i.service} ({i.block_reason or 'Blocked'})" for i in items if i.state != "Active"]
-    summary = "Terblokir: " + ", ".join(blocked) if blocked else "Semua layanan aktif"
-    return Hlr(
-        msisdn=msisdn,
-        count=len(items),
-        items=items,
-        display={"MSISDN": msisdn, "Status HLR": summary},
-    )
+    # The rows only: whether anything is blocked is for the agent to read (SOP 001:29-31).
+    return Hlr(msisdn=msisdn, count=len(items), items=items, display={"MSISDN": msisdn})
 
 
 def recharges(conn: Connection, scope: Scope, msisdn: str) -> Recharges:

@@ -34,7 +34,6 @@ def profile(row: Row) -> Profile:
         "Sisa Pulsa": _rupiah(row["balance"]) if prepaid else "-",
         "Tanggal Aktivasi": _long_date(row["activation_date"]),
         "Lokasi": row["location"],
-        "Email": row["email"],
         "CP Lain": row["alt_contact"],
     }
     return Profile(
@@ -48,14 +47,17 @@ def profile(row: Row) -> Profile:
         balance=row["balance"],
         activation_date=row["activation_date"],
         location=row["location"],
-        email=row["email"],
         alt_contact=row["alt_contact"],
         display=display,
     )
 
 
 def fa_row(row: Row) -> FaPaymentRow:
-    """One FA payment: when, where, how much, and whether the ledger has it."""
+    """One FA payment: when, where, how much, and whether the ledger has it.
+
+    Whether the customer got a payment notification is not here: SOP 001 asks the customer
+    (001:22).
+    """
     display = {
         "Tanggal Bayar": f.wib_datetime(row["paid_at"]),
         "Channel Pembayaran": row["channel"],
@@ -64,7 +66,6 @@ def fa_row(row: Row) -> FaPaymentRow:
         "Status Ledger": yes_no(
             row["posted_to_ledger"], "Sudah masuk ledger", "Belum masuk ledger"
         ),
-        "Notifikasi": yes_no(row["notification_sent"], "Terkirim", "Tidak terkirim"),
     }
     return FaPaymentRow(
         paid_at=f.to_wib(row["paid_at"]),
@@ -72,7 +73,6 @@ def fa_row(row: Row) -> FaPaymentRow:
         amount=row["amount"],
         reference=row["reference"],
         posted_to_ledger=row["posted_to_ledger"],
-        notification_sent=row["notification_sent"],
         display=display,
     )
 

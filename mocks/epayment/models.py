@@ -18,7 +18,7 @@ class BillServiceLine(Screen):
 
 
 class BillRow(Screen):
-    """One period's row: Periode, Mata Uang, Jumlah Tagihan, Belum Bayar, Status ..."""
+    """One period's row: Periode, Mata Uang, Jumlah Tagihan, Belum Bayar, Status ... Jam."""
 
     period: str = Field(description="YYYYMM")
     period_label: str = Field(description="e.g. 'Mei 2022', 'Nop 2021'")
@@ -35,8 +35,7 @@ class BillRow(Screen):
 class EpaymentInquiry(Screen):
     """The inquiry result: who the number belongs to and its bills, newest period first."""
 
-    nomor: str
-    kind: str = Field(description="account, indihome or jastel (as the number was typed)")
+    nomor: str = Field(description="the number typed in the form (Nomor jastel)")
     name: str
     product: str
     phone: str
@@ -44,8 +43,5 @@ class EpaymentInquiry(Screen):
     group_id: str | None
     execution: str = Field(description="e.g. 'Execution per transaction 0.22 seconds'")
     execution_seconds: float
-    note: str | None = Field(
-        default=None, description="Set when the amount is the total of several SIDs"
-    )
     count: int
     items: list[BillRow]

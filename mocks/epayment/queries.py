@@ -2,14 +2,14 @@
 
 import time
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from gladi import formats as f
 from gladi.errors import NotFound
 from gladi.world import (
     EnterpriseAccount,
-    EnterpriseService,
     IndihomeCustomer,
     PaymentBill,
     PaymentBillLine,
@@ -18,7 +18,6 @@ from mocks.epayment.models import BillRow, BillServiceLine, EpaymentInquiry
 from mocks.scope import Scope
 
 ACC = EnterpriseAccount.__table__  # type: ignore[attr-defined]
-SVC = EnterpriseService.__table__  # type: ignore[attr-defined]
 CUST = IndihomeCustomer.__table__  # type: ignore[attr-defined]
 BILL = PaymentBill.__table__  # type: ignore[attr-defined]
 LINE = PaymentBillLine.__table__  # type: ignore[attr-defined]
@@ -34,8 +33,20 @@ class Owner:
     phone: str
     internet: str | None = None
     group_id: str | None = None
-    service_count: int = 0
     numbers: tuple[str, ...] = ()
+
+
+def amount_text(amount: int) -> str:
+    """An amount as the E-Payment figures write it: 1975800 -> '1,975,800' (000:194, 003:18)."""
+    return f"{amount:,}"
+
+
+def date_and_clock(moment: datetime | None) -> tuple[str, str]:
+    """The Tanggal and Jam cells: ('10-Mei-2022', '07:07:20') in WIB; blank when unpaid."""
+    if moment is None:
+        return "", ""
+    day, clock = f.epayment_datetime(moment).split(" ")
+    return day, clock
 
 
 def number_kind(nomor: str) -> str:
@@ -53,12 +64,7 @@ def _account_owner(conn: Connection, scope: Scope, nomor: str) -> Owner | None:
     ).first()
     if acc is None:
         return None
-    services = conn.execute(
-        select(func.count())
-        .select_from(SVC)
-        .where(SVC.c.account_number == nomor, scope.visible(SVC))
-    ).scalar_one()
-    return Owner(acc.company, "NON POTS", nomor, service_count=services, numbers=(nomor,))
+    return Owner(acc.company, "NON POTS", nomor, numbers=(nomor,))
 
 
 def _indihome_owner(conn: Connection, scope: Scope, nomor: str, kind: str) -> Owner | None:
@@ -103,9 +109,9 @@ def _service_line(r: dict) -> BillServiceLine:
         display={
             "Jenis Layanan": r["service"],
             "Mata Uang": CURRENCY,
-            "Jumlah Tagihan": f.number_id(r["amount"]),
+            "Jumlah Tagihan": amount_text(r["amount"]),
             "Status": r["status"],
-            "Lokasi pembayaran": r["payment_place"] or "-",
+            "Lokasi pembayaran": r["payment_place"] or "",
         },
     )
 
@@ -113,6 +119,7 @@ def _service_line(r: dict) -> BillServiceLine:
 def _bill_row(r: dict, lines: list[BillServiceLine]) -> BillRow:
     label = f.period_label(r["period"], short=True)
     paid_at = r["paid_at"]
+    day, clock = date_and_clock(paid_at)
     return BillRow(
         period=r["period"],
         period_label=label,
@@ -127,12 +134,13 @@ def _bill_row(r: dict, lines: list[BillServiceLine]) -> BillRow:
         display={
             "Periode": label,
             "Mata Uang": CURRENCY,
-            "Jumlah Tagihan": f.number_id(r["amount"]),
-            "Belum Bayar": f.number_id(r["unpaid"]),
+            "Jumlah Tagihan": amount_text(r["amount"]),
+            "Belum Bayar": amount_text(r["unpaid"]),
             "Status Pembayaran": r["status"],
-            "Lokasi Pembayaran": r["payment_place"] or "-",
+            "Lokasi Pembayaran": r["payment_place"] or "",
             "Cicilan": r["instalment"],
-            "Tanggal": f.epayment_datetime(paid_at) if paid_at else "-",
+            "Tanggal": day,
+            "Jam": clock,
         },
     )
 
@@ -167,23 +175,17 @@ def _no_bill_view(nomor: str, execution: str) -> dict[str, str]:
     }
 
 
-def _header(owner: Owner, kind: str, execution: str, note: str | None) -> dict[str, str]:
+def _header(owner: Owner, kind: str, execution: str) -> dict[str, str]:
+    """The header as the figures show it: 000:194 (an account) and 003:12-16 (IndiHome).
+
+    The screen adds nothing about the amounts: an account's Jumlah Tagihan covers all of its
+    SIDs, and knowing that it cannot tell one SID's status is the agent's (SOP 000:209).
+    """
     display = {"Execution": execution, "Nama": owner.name, "Produk": owner.product}
-    display |= {"Phone": owner.phone, "Internet": owner.internet or "-"}
+    display |= {"Phone": owner.phone, "Internet": owner.internet or ""}
     if kind != "account":
-        display["GroupID"] = owner.group_id or "-"
-    if note:
-        display["Catatan"] = note
+        display["GroupID"] = owner.group_id or ""
     return display
-
-
-def _several_sids_note(owner: Owner, nomor: str) -> str | None:
-    if owner.service_count <= 1:
-        return None
-    return (
-        f"Jumlah tagihan adalah total tagihan seluruh {owner.service_count} SID pada account "
-        f"number {nomor}; tidak bisa menjadi acuan status lunas/belum lunas satu SID"
-    )
 
 
 def inquiry(
@@ -205,10 +207,8 @@ def inquiry(
         raise NotFound(
             f"no bill for number {nomor}", field="nomor", extra=_no_bill_view(nomor, execution)
         )
-    note = _several_sids_note(owner, nomor)
     return EpaymentInquiry(
         nomor=nomor,
-        kind=kind,
         name=owner.name,
         product=owner.product,
         phone=owner.phone,
@@ -216,8 +216,7 @@ def inquiry(
         group_id=owner.group_id,
         execution=execution,
         execution_seconds=seconds,
-        note=note,
         count=len(rows),
         items=rows,
-        display=_header(owner, kind, execution, note),
+        display=_header(owner, kind, execution),
     )

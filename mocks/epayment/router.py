@@ -24,7 +24,7 @@ async def inquire_bills(
     """
     return ctx.run(
         queries.inquiry,
-        detail=lambda result: {"kind": result.kind, "rows": result.count},
+        detail=lambda result: {"kind": queries.number_kind(nomor), "rows": result.count},
         nomor=nomor,
         nama_penanya=nama_penanya,
         alamat_penanya=alamat_penanya,

@@ -11,7 +11,6 @@ class RechargeRow(Screen):
     recharged_at: datetime
     nominal: int
     channel: str
-    channel_kind: str
     serial: str | None
     transaction_id: str | None
     indira_status: str

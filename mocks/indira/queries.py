@@ -44,7 +44,6 @@ def _recharge_row(r: RowMapping) -> RechargeRow:
         recharged_at=f.to_wib(r["recharged_at"]),
         nominal=r["nominal"],
         channel=r["channel"],
-        channel_kind=r["channel_kind"],
         serial=r["serial"],
         transaction_id=r["transaction_id"],
         indira_status=r["indira_status"],

@@ -1,6 +1,6 @@
 """Response models of the NCXtools screens."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from mocks.screens import Screen
 
@@ -33,10 +33,7 @@ class AssetDetail(Screen):
     install_address: str
     ncx_status: str
     status_reason: str | None
-    serial_number: str | None
-    device: str | None
-    am_name: str
-    am_nik: str
+    start_date: date
 
 
 class SalesOrderRow(Screen):
@@ -74,4 +71,3 @@ class Cabasa(Screen):
     customer_account: str
     billing_account: str
     service_account: str
-    account_number: str

@@ -4,7 +4,7 @@ from sqlalchemy import Connection, func, select
 
 from gladi import formats as f
 from gladi.errors import BadInput, NotFound
-from gladi.world import AccountManager, EnterpriseAccount, EnterpriseService, SalesOrder
+from gladi.world import EnterpriseAccount, EnterpriseService, SalesOrder
 from mocks.ncx.models import (
     AssetDetail,
     AssetRow,
@@ -19,7 +19,6 @@ from mocks.screens import not_found_view
 
 SVC = EnterpriseService.__table__  # type: ignore[attr-defined]
 ACC = EnterpriseAccount.__table__  # type: ignore[attr-defined]
-AM = AccountManager.__table__  # type: ignore[attr-defined]
 SO = SalesOrder.__table__  # type: ignore[attr-defined]
 SEARCH_LIMIT = 50
 
@@ -74,12 +73,15 @@ def search_assets(
 
 
 def asset_detail(conn: Connection, scope: Scope, sid: str) -> AssetDetail:
-    """EBIS > Asset > Detail of one SID: status, account number, product, address, AM."""
+    """EBIS > Asset > Detail of one SID: account number, company, product, address, status.
+
+    No AM and no device serial: SOP 000 has the agent find the AM with the AM lookup tool
+    (000:229-230) and ask the customer for the SN and the device (000:216).
+    """
     row = (
         conn.execute(
-            select(SVC, ACC.c.company, AM.c.name.label("am_name"), AM.c.nik.label("am_nik"))
+            select(SVC, ACC.c.company)
             .join(ACC, (ACC.c.account_number == SVC.c.account_number) & scope.visible(ACC))
-            .join(AM, AM.c.id == ACC.c.am_id)
             .where(SVC.c.sid == sid, scope.visible(SVC))
         )
         .mappings()
@@ -96,10 +98,7 @@ def asset_detail(conn: Connection, scope: Scope, sid: str) -> AssetDetail:
         "Alamat Instalasi": row["install_address"],
         "Status": row["ncx_status"],
         "Keterangan Status": row["status_reason"] or "-",
-        "Serial Number": row["serial_number"] or "-",
-        "Perangkat": row["device"] or "-",
         "Tanggal Aktif": f.long_date(row["start_date"]),
-        "Account Manager": f"{row['am_name']} ({row['am_nik']})",
     }
     return AssetDetail(
         display=display, **{k: row[k] for k in AssetDetail.model_fields if k != "display"}
@@ -168,7 +167,7 @@ def sales_order_detail(conn: Connection, scope: Scope, ao: str) -> SalesOrderDet
 
 
 def sales_order_cabasa(conn: Connection, scope: Scope, ao: str) -> Cabasa:
-    """Sales Order > Detail > CABASA: the billing account is the Account Number."""
+    """Sales Order > Detail > CABASA: the customer, billing and service accounts."""
     r = _order(conn, scope, ao)
     display = {
         "Customer Account": r["customer_account"],
@@ -180,6 +179,5 @@ def sales_order_cabasa(conn: Connection, scope: Scope, ao: str) -> Cabasa:
         customer_account=r["customer_account"],
         billing_account=r["billing_account"],
         service_account=r["service_account"],
-        account_number=r["billing_account"],
         display=display,
     )

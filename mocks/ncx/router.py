@@ -27,7 +27,7 @@ async def search_assets(
 
 @router.get("/asset/{sid}", name="ncx.asset_detail")
 async def read_asset_detail(ctx: ToolCtx, sid: SidPath) -> AssetDetail:
-    """EBIS > Asset > Detail: status, account number, product, address and AM of an SID."""
+    """EBIS > Asset > Detail: account number, company, product, address and status of an SID."""
     return ctx.run(queries.asset_detail, sid=sid)
 
 
@@ -45,5 +45,5 @@ async def read_sales_order_detail(ctx: ToolCtx, ao: AoPath) -> SalesOrderDetail:
 
 @router.get("/sales-order/{ao}/cabasa", name="ncx.sales_order_cabasa")
 async def read_sales_order_cabasa(ctx: ToolCtx, ao: AoPath) -> Cabasa:
-    """Sales Order > Detail > CABASA: customer / billing / service account (Account Number)."""
+    """Sales Order > Detail > CABASA: customer, billing and service account of the order."""
     return ctx.run(queries.sales_order_cabasa, ao=ao)

@@ -65,20 +65,17 @@ class TicketView(Screen):
 
 
 class KipField(BaseModel):
-    """A mandatory field of a KIP."""
+    """A mandatory field of a KIP: its id (the key in a ticket's `fields`) and desk label."""
 
     id: str
     label: str
-    ref: str
 
 
 class KipEntry(Screen):
-    """A KIP: code, desk label, SOP, ticket type and mandatory fields."""
+    """A KIP: code, desk label, ticket type and mandatory fields."""
 
     code: str
     label: str
-    sop: str
-    ref: str
     ticket_type: str
     fields: list[KipField]
 
@@ -87,7 +84,6 @@ class Escalation(BaseModel):
     """An escalation target."""
 
     code: str
-    ref: str
 
 
 class KipCatalogView(Screen):

@@ -18,18 +18,19 @@ TICKETS = Ticket.__table__  # type: ignore[attr-defined]
 
 
 def _field(field_id: str) -> KipField:
-    known = CATALOG.fields[field_id]
-    return KipField(id=field_id, label=known.label, ref=known.ref)
+    return KipField(id=field_id, label=CATALOG.fields[field_id].label)
 
 
 def kip_catalog(_conn: Connection, _scope: Scope) -> KipCatalogView:
-    """Every KIP with its ticket type and mandatory fields, escalations and classes."""
+    """Every KIP with its ticket type and mandatory fields, escalations and classes.
+
+    The catalog file's SOP and line references are the sandbox's bookkeeping, not the desk's:
+    the screen does not show them.
+    """
     items = [
         KipEntry(
             code=k.code,
             label=k.label,
-            sop=k.sop,
-            ref=k.ref,
             ticket_type=k.ticket_type,
             fields=[_field(i) for i in k.fields],
             display={
@@ -44,7 +45,7 @@ def kip_catalog(_conn: Connection, _scope: Scope) -> KipCatalogView:
         count=len(items),
         items=items,
         all_fields=[_field(i) for i in CATALOG.fields],
-        escalations=[Escalation(code=e.code, ref=e.ref) for e in CATALOG.escalations],
+        escalations=[Escalation(code=e.code) for e in CATALOG.escalations],
         classes=list(CATALOG.classes),
         ticket_types=dict(TICKET_TYPES),
         display={"Kategori KIP": f"{len(items)} kategori"},

@@ -12,7 +12,7 @@ router = ToolRouter(prefix="/support", tags=["tickets"], responses=ERROR_RESPONS
 
 @router.get("/kip", name="tickets.kip_catalog")
 async def read_kip_catalog(ctx: ToolCtx) -> KipCatalogView:
-    """Kategori KIP: codes, labels, SOP, ticket type (IN/NN), mandatory fields, escalations."""
+    """Kategori KIP: codes, labels, ticket type (IN/NN), mandatory fields, escalations."""
     return ctx.run(queries.kip_catalog)
 
 

@@ -62,7 +62,6 @@ class InvoiceReport(Screen):
     company: str
     invoice_number: str
     npwp: str
-    npwp_display: str
     cidnas: str
     account_number: str
     period: str

@@ -9,7 +9,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from mocks.tos.models import InvoiceLineRow, InvoiceReport, ProductGroup
-from mocks.tos.queries import amount_text
+from mocks.tos.queries import HEADER_LABELS, amount_text
 
 FONT = "Helvetica"
 MARGIN = 12.0
@@ -88,19 +88,11 @@ def fit(pdf: FPDF, text: str, width: float) -> str:
 
 
 def _fields(pdf: InvoicePdf) -> None:
-    r = pdf.report
-    fields = (
-        ("Nomor Tagihan, Invoice Number", r.invoice_number),
-        ("NPWP, NPWP", f"{r.npwp}  ({r.npwp_display})"),
-        ("CIDNAS, Customer ID", r.cidnas),
-        ("Nomor Account, Account Number", r.account_number),
-        ("Bulan Tagihan, Billing Month", r.billing_month),
-        ("Tanggal Akhir Pembayaran, Due Date", r.display["Tanggal Akhir Pembayaran / Due Date"]),
-    )
+    """The header fields with the JSON screen's labels and values, in figure order."""
     pdf.set_font(FONT, "", 9)
-    for label, value in fields:
-        pdf.text_cell(62, label)
-        pdf.text_cell(0, f": {value}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for label in HEADER_LABELS:
+        pdf.text_cell(66, label)
+        pdf.text_cell(0, f": {pdf.report.display[label]}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
 
 

@@ -30,9 +30,21 @@ LOGIN_HINT = "POST /tos/login with the guest account first"
 REPORT_TITLE = "RINCIAN BIAYA PENGGUNAAN TELKOM Solution / DETAIL USAGE"
 
 
+HEADER_LABELS = (
+    "Nomor Tagihan / Invoice Number",
+    "NPWP",
+    "CIDNAS / Customer ID",
+    "Nomor Account / Account Number",
+    "Bulan Tagihan / Billing Month",
+    "Tanggal Akhir Pembayaran / Due Date",
+)
+"""The invoice's bilingual header labels in figure order (SOP 000:126-132); the figure writes
+"NPWP. NPWP", one word in both languages, shown once here."""
+
+
 def amount_text(amount: int) -> str:
-    """An amount as the AMOUNT (Rp) column writes it: 20580000 -> '20.580.000,00'."""
-    return f.number_id(amount, decimals=2)
+    """An amount as the AMOUNT (Rp) column writes it: 20580000 -> '20,580,000.00' (000:144)."""
+    return f"{amount:,.2f}"
 
 
 def login(conn: Connection, scope: Scope, username: str, password: str) -> ToolLogin:
@@ -125,15 +137,17 @@ def group_lines(rows: list[dict]) -> list[ProductGroup]:
 
 
 def _header_display(acc: dict, inv: dict, period: str) -> dict[str, str]:
+    values = (
+        inv["invoice_number"],
+        acc["npwp"],
+        acc["cidnas"] or "-",
+        acc["account_number"],
+        f.period_label(period),
+        f.long_date(inv["due_date"]),
+    )
     return {
         "Perusahaan": acc["company"],
-        "Nomor Tagihan / Invoice Number": inv["invoice_number"],
-        "NPWP": acc["npwp"],
-        "NPWP (format)": f.npwp_display(acc["npwp"]),
-        "CIDNAS / Customer ID": acc["cidnas"] or "-",
-        "Nomor Account / Account Number": acc["account_number"],
-        "Bulan Tagihan / Billing Month": f.period_label(period),
-        "Tanggal Akhir Pembayaran / Due Date": f.long_date(inv["due_date"]),
+        **dict(zip(HEADER_LABELS, values, strict=True)),
         "Total Tagihan": amount_text(inv["total"]),
     }
 
@@ -189,7 +203,6 @@ def invoice_report(conn: Connection, scope: Scope, account: str, period: str) ->
         company=acc["company"],
         invoice_number=inv["invoice_number"],
         npwp=acc["npwp"],
-        npwp_display=f.npwp_display(acc["npwp"]),
         cidnas=acc["cidnas"] or "-",
         account_number=account,
         period=period,

@@ -70,7 +70,6 @@ class SubscriptionRow(Screen):
     end_time: datetime | None
     channel: str
     last_charge: datetime | None
-    regional: int
 
 
 class TransactionRow(Screen):
@@ -85,7 +84,6 @@ class TransactionRow(Screen):
     partner_ref_no: str
     trx_id: str
     trx_time: datetime
-    regional: int
 
 
 class SearchResult(Screen):

@@ -25,7 +25,7 @@ DSC_SCREENS = {  # button key -> (screen title, cells only that screen shows)
     "profile": ("Profil", ("Nama Pelanggan", "Status")),
     "device": ("Device", ("Perangkat",)),
     "fa_payments": ("FA Payment", ("Hasil", "Sudah masuk ledger")),
-    "hlr": ("Status HLR", ("Status HLR", "DATA")),
+    "hlr": ("Status HLR", ("VOICE", "DATA")),
 }
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -125,9 +125,11 @@ def test_trainee_solves_a_case_in_chromium(servers: Servers, page: Page, shots: 
     screens = dsc_screens(ui, msisdn)
     profile = fields(screens["profile"][0])
     hlr = fields(screens["hlr"][0])
-    paid_at, channel, _amount, _ref, ledger, _notice = screens["fa_payments"][1][0]
+    paid_at, channel, _amount, _ref, ledger = screens["fa_payments"][1][0]
     assert profile["MSISDN"] == hlr["MSISDN"] == msisdn and ledger == "Sudah masuk ledger"
-    # What the ticket needs, as the screens show it (and as the key expects it).
+    # What the ticket needs, as the screens show it (and as the key expects it). The HLR screen
+    # lists the services; which are blocked, and why, is the trainee's summary.
+    blocked = [f"{name} ({why})" for name, state, why, _ in screens["hlr"][1] if state != "Active"]
     seen: dict[str, str] = {
         "class": profile["Kelas Pelanggan"],
         "msisdn": msisdn,
@@ -136,7 +138,7 @@ def test_trainee_solves_a_case_in_chromium(servers: Servers, page: Page, shots: 
         "payment_date": paid_at[:10],
         "payment_channel": channel,
         "collection_status": profile["Status"],
-        "hlr_status": hlr["Status HLR"],
+        "hlr_status": "Terblokir: " + ", ".join(blocked) if blocked else "Semua layanan aktif",
         "location": profile["Lokasi"],
         "alt_contact": profile["CP Lain"],
     }

@@ -41,7 +41,7 @@ def test_by_sid_gives_the_am_of_the_owning_account(client: TestClient, owned: di
     assert item["eos_phone"] == owned["eos_phone"]
     shown = item["display"]
     assert shown["Nama AM"] == owned["name"] and shown["Witel"] == owned["witel"]
-    assert owned["eos_phone"] in shown["EOS (bila AM tidak merespon)"]
+    assert shown["EOS"] == f"{owned['eos_name']} ({owned['eos_phone']})"
 
 
 def test_by_company_is_case_insensitive_contains(client: TestClient, owned: dict) -> None:

@@ -90,6 +90,8 @@ def test_profile_shows_the_world_row_for_every_msisdn_form(
     assert shown["Kelas Pelanggan"] == row["customer_class"]
     assert shown["Lokasi"] == row["location"]
     assert shown["CP Lain"] == row["alt_contact"]
+    # The customer's e-mail is asked of the customer (SOP 004:9, 002:90), not read off DSC.
+    assert "email" not in body and "Email" not in shown
     assert shown["Sisa Pulsa"] == f.rupiah(row["balance"]) and RUPIAH.match(shown["Sisa Pulsa"])
     assert shown["Tanggal Aktivasi"] == f.long_date(row["activation_date"])
 
@@ -148,6 +150,8 @@ def test_fa_payments_newest_first_with_ledger_state(
         ledger = "Sudah masuk ledger" if row["posted_to_ledger"] else "Belum masuk ledger"
         assert item["display"]["Status Ledger"] == ledger
         assert item["display"]["Tanggal Bayar"] == f.wib_datetime(row["paid_at"])
+        # Whether a notification reached the customer is asked of the customer (SOP 001:22).
+        assert "notification_sent" not in item and "Notifikasi" not in item["display"]
 
 
 def test_hlr_has_three_services_and_shows_a_hum_block(
@@ -161,8 +165,9 @@ def test_hlr_has_three_services_and_shows_a_hum_block(
         row = world[item["service"]]
         assert (item["state"], item["block_reason"]) == (row["state"], row["block_reason"])
         assert WIB_TIME.match(item["display"]["Update Terakhir"])
-    assert "HUM" in body["display"]["Status HLR"]
     assert any(i["display"]["Keterangan Blokir"] == "HUM" for i in body["items"])
+    # The rows only: no summary saying what is blocked (the agent reads that, SOP 001:29-31).
+    assert body["display"] == {"MSISDN": msisdn}
 
 
 # --- recharge history and call details ----------------------------------------------------

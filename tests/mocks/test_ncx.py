@@ -22,7 +22,7 @@ def _one(engine: Engine, query) -> dict:
 
 
 @pytest.mark.parametrize("status", ["Active", "Inactive", "Suspended", "In Progress"])
-def test_asset_detail_shows_the_ncx_status_account_and_am(
+def test_asset_detail_shows_the_ncx_status_and_account_and_no_am_or_device(
     client: TestClient, world_engine: Engine, status: str
 ) -> None:
     svc = _one(
@@ -39,7 +39,13 @@ def test_asset_detail_shows_the_ncx_status_account_and_am(
     assert body["ncx_status"] == status
     assert body["account_number"] == svc["account_number"]
     assert body["company"] == acc["company"]
-    assert body["am_name"] == am["name"]
+    # The AM is found with the AM lookup (SOP 000:229-230), the device and its SN are asked of
+    # the customer (000:216): the detail shows none of them, in the JSON or on the screen.
+    text = str(body)
+    for hidden in (am["name"], svc["serial_number"], svc["device"]):
+        assert not hidden or hidden not in text
+    assert not {"am_name", "am_nik", "serial_number", "device"} & set(body)
+    assert not {"Account Manager", "Serial Number", "Perangkat"} & set(body["display"])
     assert body["display"]["Status"] == status
     assert body["display"]["Account Number"] == svc["account_number"]
     assert body["display"]["Bandwidth"] == f.bandwidth_label(svc["bandwidth_mbps"])
@@ -71,7 +77,7 @@ def test_search_by_company_lists_the_company_assets(
     assert all(acc["company"].lower() in item["company"].lower() for item in body["items"])
 
 
-def test_ao_leads_to_cabasa_with_the_account_number(
+def test_ao_leads_to_cabasa_with_the_billing_account(
     client: TestClient, world_engine: Engine
 ) -> None:
     order = _one(world_engine, select(SO).where(SO.c.episode_id.is_(None)))
@@ -83,8 +89,11 @@ def test_ao_leads_to_cabasa_with_the_account_number(
     detail = client.get(f"/ncx/ebis/sales-order/{order['ao']}").json()
     assert detail["sid"] == order["sid"] and detail["product"] == svc["product"]
     cabasa = client.get(f"/ncx/ebis/sales-order/{order['ao']}/cabasa").json()
-    assert cabasa["account_number"] == order["billing_account"] == svc["account_number"]
+    assert cabasa["billing_account"] == order["billing_account"] == svc["account_number"]
     assert cabasa["display"]["Billing Account"] == order["billing_account"]
+    # The three accounts, and no hint of which one is the Account Number (SOP 000:75-81).
+    assert list(cabasa["display"]) == ["Customer Account", "Billing Account", "Service Account"]
+    assert "account_number" not in cabasa
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,8 @@ LINE = InvoiceLine.__table__
 BASE = "/tos/tibs-non-pots/billing-process"
 GUEST = {"username": "guest", "password": "telkom"}
 OFFERED = f.previous_period(f.period_of(f.WORLD_NOW))
-AMOUNT_RE = re.compile(r"^\d{1,3}(\.\d{3})*,00$")
+AMOUNT_RE = re.compile(r"^\d{1,3}(,\d{3})*\.00$")
+"""AMOUNT (Rp) as the invoice figure writes it: `5,842,989.00` (SOP 000:144)."""
 BANDWIDTH_RE = re.compile(r"^(\d{1,3}(,\d{3})*MBPS|-)$")
 
 
@@ -150,13 +151,15 @@ def test_invoice_equals_the_world_rows(
     assert body["invoice_number"] == inv["invoice_number"]
     assert body["billing_month"] == f.period_label(OFFERED)
     assert body["due_date"] == inv["due_date"].isoformat()
+    # The bare number as the figure prints it (000:127), no reformatted copy beside it.
     assert re.fullmatch(r"\d{12}\.\d{3}", body["npwp"])
-    assert body["npwp_display"] == f.npwp_display(body["npwp"])
+    assert body["display"]["NPWP"] == body["npwp"]
+    assert "npwp_display" not in body and "NPWP (format)" not in body["display"]
     shown = [line for group in body["groups"] for line in group["lines"]]
     assert [(x["sid"], x["amount"]) for x in shown] == [(x["sid"], x["amount"]) for x in lines]
     assert body["line_count"] == len(lines) > 1
     assert body["total"] == inv["total"] == sum(x["amount"] for x in lines)
-    assert body["display"]["Total Tagihan"] == f.number_id(inv["total"], 2)
+    assert body["display"]["Total Tagihan"] == f"{inv['total']:,}.00"
 
 
 def test_groups_number_their_lines_and_sum_to_subtotals(
@@ -172,7 +175,8 @@ def test_groups_number_their_lines_and_sum_to_subtotals(
         assert AMOUNT_RE.match(group["display"][group["subtotal_label"]])
         for line in group["lines"]:
             assert BANDWIDTH_RE.match(line["bandwidth"]) and line["period"] == OFFERED
-            assert line["display"]["AMOUNT (Rp)"] == f.number_id(line["amount"], 2)
+            assert line["display"]["AMOUNT (Rp)"] == f"{line['amount']:,}.00"
+            assert AMOUNT_RE.match(line["display"]["AMOUNT (Rp)"])
     assert sum(g["subtotal"] for g in body["groups"]) == body["total"]
 
 
@@ -241,9 +245,9 @@ def test_pdf_is_a_real_invoice_pdf(
     assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
     for text in (inv["invoice_number"], big_account, "Total Tagihan", *(x["sid"] for x in lines)):
         assert f"({text}".encode() in pdf or f" {text})".encode() in pdf, text
-    assert f"({f.number_id(inv['total'], 2)})".encode() in pdf
+    assert f"({inv['total']:,}.00)".encode() in pdf
     assert b"(AMOUNT \\(Rp\\))" in pdf
-    assert b"(Bulan Tagihan, Billing Month)" in pdf
+    assert b"(Bulan Tagihan / Billing Month)" in pdf
 
 
 def test_pdf_repeats_the_page_header_on_every_page(

@@ -71,7 +71,6 @@ def test_tools_show_the_facts_the_key_relies_on(
         history = interaction_history(conn, scope, number=msisdn)
     assert profile.dsc_status == facts["dsc_status"]
     assert payments.items[0].posted_to_ledger is facts["payment_posted"]
-    assert payments.items[0].notification_sent is facts["notification_received"]
     reasons = {i.block_reason for i in hlr.items if i.state != "Active"}
     assert (facts["hlr_block_reason"] == "none") == (not reasons)
     assert (outages.count > 0) is facts["outage_in_area"]

@@ -37,8 +37,6 @@ def _inquiry() -> None:
 
 def _rows(data: dict[str, Any]) -> None:
     items = data.get("items", [])
-    if data.get("note"):
-        st.info(str(data["note"]))
     if not items:
         st.caption("Tidak ada tagihan")
         return
