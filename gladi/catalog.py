@@ -213,6 +213,14 @@ OPERATIONS: tuple[Operation, ...] = (
         ("ticket_id",),
     ),
     Operation(
+        "tickets.cancel",
+        "tickets",
+        "POST",
+        "/support/tickets/{ticket_id}/cancel",
+        "Batalkan tiket",
+        ("ticket_id",),
+    ),
+    Operation(
         "outages.by_area", "outages", "GET", "/support/outages", "Informasi gangguan", ("area",)
     ),
     Operation("am.lookup", "am", "GET", "/support/am", "Cari AM", ("company", "sid")),

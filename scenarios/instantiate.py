@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from gladi.errors import BadInput
+from gladi.errors import BadInput, GladiError
 from gladi.formats import WIB, WORLD_NOW, to_wib
 from gladi.world import WORLD_TABLES
 from scenarios import facts as facts_mod
@@ -24,6 +24,7 @@ from scenarios.materialize import Build, Built, Claims, module_for, pools
 from scenarios.materialize.base import TABLES, is_new_id
 from scenarios.models import Case, Sop
 from scenarios.models.case import TEMPERAMENTS
+from scenarios.problems import CaseBuildError
 
 
 @dataclass
@@ -142,6 +143,11 @@ def _build(conn: Connection, case: Case, sop: Sop, seed: int, episode_id: str) -
     )
 
 
+BUILD_ERRORS = (RuntimeError, ValueError, KeyError, IndexError, TypeError, ArithmeticError)
+"""What a case the SOP's builders cannot realise raises (a materializer's own check, a KIP
+field the key's value fails, a missing value); each becomes a CaseBuildError."""
+
+
 def instantiate(
     conn: Connection,
     library: Library,
@@ -150,10 +156,33 @@ def instantiate(
     episode_id: str,
     persona: str | None = None,
 ) -> Instance:
-    """A fresh customer for `case_id` (NotFound if unknown), deterministic in (case, seed)."""
+    """A fresh customer for `case_id` (NotFound if unknown), deterministic in (case, seed);
+    CaseBuildError (422) naming the case and seed when it cannot be built."""
     case = library.case(case_id)
     sop = library.sop_of(case)
     temperament = _temperament(case, persona)
+    try:
+        return _instantiate(conn, library, case, sop, seed, episode_id, temperament)
+    except GladiError:
+        raise
+    except BUILD_ERRORS as exc:
+        raise CaseBuildError(
+            f"case {case.id} cannot be built with seed {seed}: {exc}",
+            field="scenario",
+            expected="a case that `gladi scenario validate` accepts (it builds each case on "
+            "several seeds)",
+        ) from exc
+
+
+def _instantiate(
+    conn: Connection,
+    library: Library,
+    case: Case,
+    sop: Sop,
+    seed: int,
+    episode_id: str,
+    temperament: str,
+) -> Instance:
     build = _build(conn, case, sop, seed, episode_id)
     built, facts = _realise(case, sop, build)
     context = {"customer": built.customer, "world": built.world, "facts": facts}

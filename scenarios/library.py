@@ -109,10 +109,13 @@ def load_library(root: Path, strict: bool = True) -> Library:
     return library
 
 
-def validate_files(paths: Iterable[Path], root: Path | None = None) -> list[Problem]:
+def validate_files(
+    paths: Iterable[Path], root: Path | None = None, build: bool = True
+) -> list[Problem]:
     """Every problem of the given files (folders are searched for YAML).
 
-    Cases are checked against the SOP files given, else against the library's SOPs at `root`.
+    Cases are checked against the SOP files given, else against the library's SOPs at `root`;
+    with `build` each valid case is also built on several seeds (scenarios.validate.buildable).
     """
     files = yaml_files(paths)
     sop_paths = [p for p in files if _is_sop_file(p)]
@@ -123,7 +126,21 @@ def validate_files(paths: Iterable[Path], root: Path | None = None) -> list[Prob
         sop_paths += [p for p in sorted((root / SOPS).glob("*.yaml")) if p.resolve() not in given]
     _load(sop_paths, case_paths, library)
     named = {display(p) for p in files}
-    return [p for p in library.problems if p.file in named]
+    problems = [p for p in library.problems if p.file in named]
+    if build:
+        from scenarios.validate.buildable import all_build_problems
+
+        broken = {p.file for p in problems}
+        sources = [s for p in case_paths if display(p) not in broken and (s := _quiet(p))]
+        problems += all_build_problems(library, sources)
+    return sorted(problems)
+
+
+def _quiet(path: Path) -> Source | None:
+    try:
+        return read_source(path)
+    except SourceError:
+        return None
 
 
 def fingerprint(root: str) -> tuple[tuple[str, int, int], ...]:

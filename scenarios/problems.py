@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from gladi.errors import BadInput
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -24,3 +26,9 @@ class LibraryError(Exception):
         lines = "\n".join(str(p) for p in self.problems[:20])
         more = f"\n... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
         super().__init__(f"{len(self.problems)} problem(s) in the scenario library:\n{lines}{more}")
+
+
+class CaseBuildError(BadInput):
+    """A case validates but cannot be built into a customer for this seed (422, `scenario`)."""
+
+    code = "case_cannot_be_built"

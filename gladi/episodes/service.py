@@ -122,6 +122,7 @@ def submit(conn: Connection, user: User, episode_id: str, body: dict[str, Any]) 
         raise Conflict(
             "this episode was already submitted; its first report stands", field="episode_id"
         )
+    check_submission(episode["brief"], body)
     report = engine.grade(events_of(conn, episode_id), body, episode["key"])
     now = datetime.now(UTC)
     done = conn.execute(
@@ -149,6 +150,32 @@ def submit(conn: Connection, user: User, episode_id: str, body: dict[str, Any]) 
     if exams.finished(conn, user.id, exam_id):
         return report
     return withheld(report)
+
+
+def _codes(brief: dict[str, Any], name: str) -> list[str]:
+    return [str(x["code"]) for x in brief.get(name) or [] if isinstance(x, dict) and "code" in x]
+
+
+def check_submission(brief: dict[str, Any], body: dict[str, Any]) -> None:
+    """The resolution and every advice code are the SOP's own (listed in the brief): a typo is a
+    422 naming the field, never a silently wrong grade."""
+    resolutions = _codes(brief, "resolutions")
+    if brief.get("kind") == "drill":
+        resolutions.append("report")
+    if resolutions and body.get("resolution") not in resolutions:
+        raise BadInput(
+            f"unknown resolution {body.get('resolution')!r}",
+            field="resolution",
+            expected=" | ".join(resolutions),
+        )
+    known = _codes(brief, "advice")
+    for index, code in enumerate(body.get("advice") or []):
+        if code not in known:
+            raise BadInput(
+                f"unknown advice {code!r}",
+                field=f"advice.{index}",
+                expected=" | ".join(known) or "no advice codes: this SOP lists none",
+            )
 
 
 def withheld(report: dict[str, Any]) -> dict[str, Any]:

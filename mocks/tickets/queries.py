@@ -3,7 +3,7 @@
 import secrets
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
 from gladi import formats as f
 from gladi.errors import Conflict, NotFound
@@ -124,3 +124,30 @@ def read_ticket(conn: Connection, scope: Scope, ticket_id: str) -> TicketView:
             extra=not_found_view("No. Tiket", ticket_id),
         )
     return ticket_view(row)
+
+
+def cancel_ticket(conn: Connection, scope: Scope, ticket_id: str) -> TicketView:
+    """Cancel a ticket filed in the caller's episode (status Cancelled): the desk's way to take
+    back a ticket filed by mistake. Tickets of the background world or another episode cannot be
+    cancelled from here; a ticket cancelled already is a 409."""
+    episode_id = require_episode(scope)
+    row = (
+        conn.execute(
+            select(TICKETS).where(
+                TICKETS.c.ticket_id == ticket_id, TICKETS.c.episode_id == episode_id
+            )
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise NotFound(
+            f"no ticket {ticket_id} filed in this episode",
+            field="ticket_id",
+            expected="the No. Tiket of a ticket filed in this episode",
+            extra=not_found_view("No. Tiket", ticket_id),
+        )
+    if row["status"] == "Cancelled":
+        raise Conflict(f"ticket {ticket_id} is already cancelled", field="ticket_id")
+    conn.execute(update(TICKETS).where(TICKETS.c.id == row["id"]).values(status="Cancelled"))
+    return ticket_view({**row, "status": "Cancelled"})

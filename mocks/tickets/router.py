@@ -34,3 +34,16 @@ async def create_ticket(ctx: ToolCtx, body: TicketRequest) -> TicketView:
 async def read_ticket(ctx: ToolCtx, ticket_id: TicketPath) -> TicketView:
     """Lihat tiket: a ticket of the background world or of the caller's own episode."""
     return ctx.run(queries.read_ticket, ticket_id=ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/cancel", name="tickets.cancel")
+async def cancel_ticket(ctx: ToolCtx, ticket_id: TicketPath) -> TicketView:
+    """Batalkan tiket: cancel a ticket filed in this episode by mistake (status Cancelled).
+
+    Only inside an episode and only its own tickets (404 otherwise); a second cancel is a 409.
+    """
+    return ctx.run(
+        queries.cancel_ticket,
+        detail=lambda ticket: {"ticket_id": ticket.ticket_id},
+        ticket_id=ticket_id,
+    )

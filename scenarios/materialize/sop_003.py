@@ -3,7 +3,8 @@
 The rows come from the seed builders, so a case customer follows the world's rules: monthly
 renewals just after 00:00 WIB on the 1st, an Inactive subscription ends two days after the
 renewal that did not happen, and the INTERNET CONTENT of a bill period is the sum of the OTT
-charges whose Trx Time (WIB) falls in it (`seeds.builders.internet_content`).
+charges of the month before it (`seeds.builders.billed_period`: SOP 003's example bills the
+1 February charge on the March bill).
 """
 
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from scenarios.materialize import support
 from scenarios.materialize.base import Build, Built, Names
 from seeds import ids, vocab
 from seeds.builders import (
+    billed_period,
     build_indihome_bill,
     build_indihome_customer,
     build_ott_subscription,
@@ -86,11 +88,12 @@ def _seconds_ago(b: Build, most_days: int, least_days: int) -> datetime:
 def _start(b: Build, status: str) -> datetime:
     """When a subscription was bought, so that its charges land in the billed periods.
 
-    Active: 16-400 days ago (before the latest period ends, so that period bills a charge).
-    Inactive: 40-170 days ago (inside the six billed periods; the builder keeps some renewals
-    and ends it, never past the latest billed period).
+    A charge is billed on the next month's bill, so the first charge must fall at least two
+    months before the episode's month for an issued bill to show it: 65 days covers that from
+    any day of the month. Active: 65-400 days ago. Inactive: 65-170 days ago (inside the six
+    billed periods; the builder keeps some renewals and ends it).
     """
-    return _seconds_ago(b, 400, 16) if status == "Active" else _seconds_ago(b, 170, 40)
+    return _seconds_ago(b, 400, 65) if status == "Active" else _seconds_ago(b, 170, 65)
 
 
 def _subscriptions(b: Build, customer: dict[str, Any]) -> list[tuple[dict, list[dict]]]:
@@ -172,7 +175,7 @@ def _world_values(built: Built) -> None:
     subs = built.rows.get("ott_subscription", [])
     trx = built.rows.get("ott_transaction", [])
     billed = sorted(
-        (t for t in trx if f.period_of(t["trx_time"]) == bill["period"]),
+        (t for t in trx if billed_period(t["trx_time"]) == bill["period"]),
         key=lambda t: t["trx_time"],
     )
     last = max(trx, key=lambda t: t["trx_time"], default=None)
@@ -211,7 +214,7 @@ def observe(b: Build, built: Built) -> dict[str, Any]:
     charged = sum(
         t["price"]
         for t in built.rows.get("ott_transaction", [])
-        if f.period_of(t["trx_time"]) == bill["period"]
+        if billed_period(t["trx_time"]) == bill["period"]
     )
     latest = max(built.rows["payment_bill"], key=lambda r: r["period"])
     return {

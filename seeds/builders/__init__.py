@@ -16,11 +16,17 @@ from seeds.builders.enterprise import (
 from seeds.builders.indihome import build_indihome_customer, build_ott_subscription
 from seeds.builders.mobile import build_fa_payment, build_hlr, build_subscriber
 from seeds.builders.orders import build_gol_order
-from seeds.builders.payments import build_account_bill, build_indihome_bill, internet_content
+from seeds.builders.payments import (
+    billed_period,
+    build_account_bill,
+    build_indihome_bill,
+    internet_content,
+)
 from seeds.builders.recharge import build_call_details, build_recharge, build_voucher
 from seeds.builders.support import build_interaction, build_outage, build_ticket
 
 __all__ = [
+    "billed_period",
     "build_account",
     "build_account_bill",
     "build_account_manager",

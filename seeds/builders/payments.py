@@ -9,7 +9,7 @@ from gladi.formats import WORLD_NOW, period_of
 from seeds import vocab
 from seeds.builders.rows import Row, finish
 from seeds.pools import Pools
-from seeds.rand import between, period_start, pick
+from seeds.rand import between, next_period, period_start, pick
 
 INDIHOME_PRICES = dict(vocab.INDIHOME_PRODUCTS)
 METERAI_THRESHOLD, METERAI = 5_000_000, 10_000
@@ -90,10 +90,19 @@ def build_indihome_bill(
     return _attach(bill, parts, overrides)
 
 
+def billed_period(trx_time: datetime) -> str:
+    """The bill period `YYYYMM` an OTT charge is billed in: the month after the charge (WIB).
+
+    SOP 003's own example (003:17-21, 003:147-149) bills the 1 February 2022 charge on the
+    March 2022 bill: IndiHome bills a month's OTT charges on the next month's bill.
+    """
+    return next_period(period_of(trx_time))
+
+
 def internet_content(transactions: Iterable[Row]) -> dict[str, int]:
-    """Period `YYYYMM` (WIB) -> sum of the OTT transaction prices charged in it."""
+    """Period `YYYYMM` -> sum of the OTT transaction prices billed in it (`billed_period`)."""
     totals: dict[str, int] = {}
     for trx in transactions:
-        period = period_of(trx["trx_time"])
+        period = billed_period(trx["trx_time"])
         totals[period] = totals.get(period, 0) + trx["price"]
     return totals

@@ -144,3 +144,25 @@ def test_trace_regrades_to_the_stored_report(
     trace = client.get(f"/api/episodes/{episode['id']}/trace", headers=headers).json()
     regraded = engine.grade(trace["events"], trace["submission"], trace["key"])
     assert regraded == trace["report"]
+
+
+def test_unknown_resolution_or_advice_is_refused_and_nothing_is_stored(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    headers = {"Authorization": f"Bearer {tokens['trainee']}"}
+    episode = client.post(
+        "/api/episodes", headers=headers, json={"scenario": "sop002-fintech-app", "seed": 1}
+    ).json()
+    codes = [a["code"] for a in episode["brief"]["advice"]]
+    assert "wait_1x24h" in codes and "send_proof_email" in codes
+    submit = f"/api/episodes/{episode['id']}/submit"
+    typo = client.post(submit, headers=headers, json={"resolution": "create_tiket"})
+    assert typo.status_code == 422 and typo.json()["field"] == "resolution"
+    assert "create_ticket" in typo.json()["expected"]
+    advice = {"resolution": "create_ticket", "advice": ["send_proof_email", "tunggu"]}
+    wrong = client.post(submit, headers=headers, json=advice)
+    assert wrong.status_code == 422 and wrong.json()["field"] == "advice.1"
+    state = client.get(f"/api/episodes/{episode['id']}", headers=headers).json()
+    assert state["state"] == "open"
+    done = client.post(submit, headers=headers, json={**advice, "advice": ["send_proof_email"]})
+    assert done.status_code == 200

@@ -206,3 +206,40 @@ def test_someone_elses_episode_is_forbidden(
     headers = episode_headers(stranger, episode["X-Gladi-Episode"])
     assert client.post("/support/tickets", json=k22(), headers=headers).status_code == 403
     assert trace_of(world_engine, episode["X-Gladi-Episode"]) == []
+
+
+def test_a_ticket_filed_by_mistake_can_be_cancelled_once(
+    client: TestClient, world_engine: Engine, episode: dict[str, str]
+) -> None:
+    filed = client.post("/support/tickets", json=k22(), headers=episode).json()
+    path = f"/support/tickets/{filed['ticket_id']}/cancel"
+    cancelled = client.post(path, headers=episode)
+    assert cancelled.status_code == 200 and cancelled.json()["status"] == "Cancelled"
+    assert cancelled.json()["display"]["Status"] == "Cancelled"
+    read = client.get(f"/support/tickets/{filed['ticket_id']}", headers=episode).json()
+    assert read["status"] == "Cancelled"
+    again = client.post(path, headers=episode)
+    assert again.status_code == 409 and again.json()["field"] == "ticket_id"
+    events = trace_of(world_engine, episode["X-Gladi-Episode"])
+    cancels = [e for e in events if e["operation"] == "tickets.cancel"]
+    assert [e["status"] for e in cancels] == [200, 409]
+    assert cancels[0]["params"] == {"ticket_id": filed["ticket_id"]}
+
+
+def test_only_the_episodes_own_tickets_can_be_cancelled(
+    client: TestClient, world_engine: Engine, episode: dict[str, str]
+) -> None:
+    filed = client.post("/support/tickets", json=k22(), headers=episode).json()
+    user_id, token = make_user(world_engine)
+    other = episode_headers(token, make_episode(world_engine, user_id))
+    refused = client.post(f"/support/tickets/{filed['ticket_id']}/cancel", headers=other)
+    assert refused.status_code == 404 and refused.json()["field"] == "ticket_id"
+    outside = client.post(f"/support/tickets/{filed['ticket_id']}/cancel")
+    assert outside.status_code == 403
+    malformed = client.post("/support/tickets/XX1/cancel", headers=episode)
+    assert malformed.status_code == 422 and malformed.json()["field"] == "ticket_id"
+    with world_engine.connect() as conn:
+        status = conn.execute(
+            select(TICKETS.c.status).where(TICKETS.c.ticket_id == filed["ticket_id"])
+        ).scalar_one()
+    assert status == "Open"

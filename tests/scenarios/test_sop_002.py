@@ -144,10 +144,15 @@ def test_right_resolution_without_the_lookup_that_establishes_it_fails(
 def test_out_of_scope_without_asking_what_was_bought_is_a_guess(
     lib: Library, mem_engine: Engine
 ) -> None:
+    """The customer says in the opening that the package was paid with credit: not asking again
+    costs nothing. Without that opening, the scope rests on the question."""
     instance = make_instance(lib, mem_engine, "sop002-out-of-scope-package")
     events, submit = perfect(instance)
     events = [e for e in events if (e.get("detail") or {}).get("question_id") != "purchase"]
-    assert_fails(engine.grade(events, submit, instance.key), "not established")
+    told = engine.grade(events, submit, instance.key)
+    assert told["passed"] and told["score"] == 100, codes(told)
+    untold = [e for e in events if e["kind"] != "opening"]
+    assert_fails(engine.grade(untold, submit, instance.key), "not established")
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from gladi.formats import period_of
 from mocks.epayment.queries import inquiry
 from mocks.scope import Scope
 from mocks.upoint.queries import search_subscriptions, search_transactions
@@ -19,6 +18,7 @@ from scenarios import engine, values
 from scenarios.decide import covered, decide
 from scenarios.instantiate import Instance
 from scenarios.library import Library, load_library
+from seeds.builders import billed_period
 from tests.scenarios.conftest import SCENARIOS
 from tests.scenarios.helpers import assert_fails, codes, item, make_instance, perfect, without
 
@@ -139,7 +139,7 @@ def test_tools_show_the_facts_the_key_expects(
     assert values.same("datetimes", expected["start_times"], [d["Start Time"] for d in shown])
     ended = [d["End Time"] for d in shown if d["End Time"] != "-"]
     assert values.same("datetimes", expected.get("end_times", []), ended)
-    billed = [r for r in trx.items if period_of(r.trx_time) == period]
+    billed = [r for r in trx.items if billed_period(r.trx_time) == period]
     assert sum(r.price for r in billed) == amount and expected["bill_explained"] is True
     assert values.same(
         "datetimes", expected["charge_times"], [r.display["Trx Time"] for r in billed]
@@ -228,11 +228,13 @@ def test_several_services_reported_as_one_fails(
 def test_charges_outside_the_bill_period_fail(
     lib: Library, mem_engine: Engine, case_id: str, seed: int
 ) -> None:
-    """The newest charges (1 Oktober, not billed yet) are not the INTERNET CONTENT line's."""
+    """The latest bill (September) carries the August charge (003:17-21 with 003:148: a charge
+    is billed on the next month's bill); the 1 September charge is not billed yet."""
     instance = make_instance(lib, mem_engine, case_id, seed=seed)
     events, submit = perfect(instance)
+    assert all(t.startswith("2026-08-01") for t in submit["facts"]["charge_times"])
     submit["facts"]["charge_times"] = [
-        t.replace("-09-01", "-10-01") for t in submit["facts"]["charge_times"]
+        t.replace("-08-01", "-09-01") for t in submit["facts"]["charge_times"]
     ]
     assert_fails(_report(instance, events, submit), "wrong fact: charge_times")
 

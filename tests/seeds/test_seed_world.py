@@ -12,6 +12,7 @@ from gladi import formats
 from gladi.formats import WORLD_NOW, period_of, previous_period, to_wib
 from seeds import vocab
 from seeds.providers import TelecomProvider
+from seeds.rand import next_period
 from seeds.world import SeedResult
 from tests.seeds.seed_worlds import SEED, World
 
@@ -157,10 +158,11 @@ def test_payment_bills_add_up_and_match_invoices(world: World) -> None:
         assert statuses == set(vocab.PAYMENT_STATUSES), kind
 
 
-def test_internet_content_equals_the_ott_charges_of_the_period(world: World) -> None:
+def test_internet_content_equals_the_ott_charges_of_the_month_before(world: World) -> None:
+    """SOP 003's example: the 1 February charge is on the March bill (003:17-21, 003:148)."""
     charges: Counter[tuple[str, str]] = Counter()
     for trx in world["ott_transaction"]:
-        charges[(trx["indihome_number"], period_of(trx["trx_time"]))] += trx["price"]
+        charges[(trx["indihome_number"], next_period(period_of(trx["trx_time"])))] += trx["price"]
     content = {
         bill["id"]: (bill["number"], bill["period"])
         for bill in world["payment_bill"] if bill["number_kind"] == "indihome"

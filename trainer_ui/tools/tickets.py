@@ -25,6 +25,11 @@ def render() -> None:
         field("No. Tiket", "tk_lookup_id", placeholder="IN123456789")
         button("Lihat", "tk_lookup_btn", _read_ticket)
         show_screen("tickets.read")
+    with st.expander("Batalkan tiket"):
+        st.caption("Batalkan tiket yang salah dibuat di percakapan ini.")
+        field("No. Tiket", "tk_cancel_id", placeholder="IN123456789")
+        button("Batalkan", "tk_cancel_btn", _cancel_ticket)
+        show_screen("tickets.cancel")
 
 
 def _load_catalog() -> None:
@@ -127,3 +132,7 @@ def _create(catalog: dict[str, Any]) -> None:
 
 def _read_ticket() -> None:
     call("tickets.read", "tickets.read", path_params={"ticket_id": value("tk_lookup_id")})
+
+
+def _cancel_ticket() -> None:
+    call("tickets.cancel", "tickets.cancel", path_params={"ticket_id": value("tk_cancel_id")})
