@@ -106,9 +106,17 @@ def evaluate(sops: dict[str, Sop], root: Path = CORPUS) -> dict[str, Any]:
         if result != "right":
             got = ",".join(detail["question_ids"]) or detail["talk"] or "-"
             tally.confusions[(",".join(sample.expect), got)] += 1
-            misses.append({"sop": sample.sop, "kind": sample.kind, "text": sample.text,
-                           "expect": list(sample.expect), "verdict": result, "got": got,
-                           "understood": detail["understood"]})
+            misses.append(
+                {
+                    "sop": sample.sop,
+                    "kind": sample.kind,
+                    "text": sample.text,
+                    "expect": list(sample.expect),
+                    "verdict": result,
+                    "got": got,
+                    "understood": detail["understood"],
+                }
+            )
     times.sort()
     return {
         "tallies": tallies,
@@ -136,8 +144,10 @@ def report(result: dict[str, Any]) -> str:
         for (want, got), n in sorted(tally.confusions.items()):
             lines.append(f"    {want} -> {got}: {n}")
     lines.append(_row("all", overall))
-    lines.append(f"p50 {result['p50_ms']:.2f} ms, p95 {result['p95_ms']:.2f} ms "
-                 f"over {result['messages']} messages (target p95 < {TARGET_P95_MS} ms)")
+    lines.append(
+        f"p50 {result['p50_ms']:.2f} ms, p95 {result['p95_ms']:.2f} ms "
+        f"over {result['messages']} messages (target p95 < {TARGET_P95_MS} ms)"
+    )
     return "\n".join(lines)
 
 
@@ -152,11 +162,20 @@ def main() -> None:
     engine_start = time.perf_counter()
     result = evaluate(sops, args.corpus)
     if args.json:
-        figures = {name: vars(t) | {"confusions": {f"{a} -> {b}": n for (a, b), n in
-                                                    t.confusions.items()}}
-                   for name, t in result["tallies"].items()}
-        print(json.dumps({"tallies": figures, "p50_ms": result["p50_ms"],
-                          "p95_ms": result["p95_ms"], "messages": result["messages"]}))
+        figures = {
+            name: vars(t) | {"confusions": {f"{a} -> {b}": n for (a, b), n in t.confusions.items()}}
+            for name, t in result["tallies"].items()
+        }
+        print(
+            json.dumps(
+                {
+                    "tallies": figures,
+                    "p50_ms": result["p50_ms"],
+                    "p95_ms": result["p95_ms"],
+                    "messages": result["messages"],
+                }
+            )
+        )
         return
     print(report(result))
     if args.misses:

@@ -91,16 +91,20 @@ def episode_bank(state: Mapping[str, Any]) -> CompiledBank:
 
 
 def _memory(history: Sequence[Event]) -> tuple[set[str], set[str], int]:
+    """(SOP questions answered before, caller details given before, requests to clarify so
+    far) from the episode's earlier ask events (events recorded before `question_ids` existed
+    carry only `question_id`)."""
     asked: set[str] = set()
     callers: set[str] = set()
     clarified = 0
     for event in history:
         info = event.get("detail") or {}
         ids = info.get("question_ids")
-        asked.update(ids if ids is not None else [info.get("question_id")] if info else [])
+        if ids is None:
+            ids = [info["question_id"]] if info.get("question_id") else []
+        asked.update(str(i) for i in ids)
         callers.update(info.get("caller") or ())
         clarified += info.get("talk") == "clarify"
-    asked.discard(None)  # type: ignore[arg-type]
     return asked, callers, clarified
 
 
@@ -140,14 +144,15 @@ def _answers(
 
 def _understood(state: Mapping[str, Any], message: str) -> Understanding:
     if message in state["questions"]:
-        return Understanding(topics=(message,), outcome="answered", score=1.0,
-                             candidates=(message,))
+        return Understanding(
+            topics=(message,), outcome="answered", score=1.0, candidates=(message,)
+        )
     return understand(message, episode_bank(state))
 
 
 def _topic(state: Mapping[str, Any], topic: str) -> str:
     if is_caller(topic):
-        return detail(topic[len(PREFIX):]).topic
+        return detail(topic[len(PREFIX) :]).topic
     return str(state["questions"][topic]["topic"])
 
 
@@ -161,7 +166,7 @@ def reply(customer: Mapping[str, Any], message: str, history: Sequence[Event] = 
     name = state["caller"].get("name") or "saya"
     talks = understood.talk
     sop_ids = tuple(t for t in understood.topics if not is_caller(t))
-    caller_ids = tuple(t[len(PREFIX):] for t in understood.topics if is_caller(t))
+    caller_ids = tuple(t[len(PREFIX) :] for t in understood.topics if is_caller(t))
     pieces: list[str] = []
     lead = next((c for c in ("identity", "greeting") if c in talks), None)
     if understood.outcome == "talk":

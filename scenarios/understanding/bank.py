@@ -54,6 +54,8 @@ class CompiledBank:
     idf: dict[str, float] = field(default_factory=dict)
     surface: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()
+    exact: dict[str, str] = field(default_factory=dict)
+    """A phrasing in standard words -> its topic (a message typed as a phrasing is that topic)."""
     word_topics: dict[str, frozenset[str]] = field(default_factory=dict)
     """The topics whose phrasings use each matching word."""
     _surface_list: list[str] = field(default_factory=list)
@@ -123,9 +125,11 @@ def compile_bank(bank: Mapping[str, Sequence[str]]) -> CompiledBank:
     topic_features: dict[str, set[int]] = defaultdict(set)
     surface: set[str] = set()
     vocabulary: set[str] = set()
+    exact: dict[str, str] = {}
     for index, topic in enumerate(topics):
         for text in bank[topic]:
             words = normalize.text_words(text)
+            exact.setdefault(" ".join(words), topic)
             surface.update(w for w in words if len(w) >= 4 and not w.isdigit())
             matched = normalize.matching(words)
             vocabulary.update(matched)
@@ -137,7 +141,7 @@ def compile_bank(bank: Mapping[str, Sequence[str]]) -> CompiledBank:
                 topic_features[feature].add(index)
     count = len(topics)
     idf = {f: math.log((1 + count) / (1 + len(t))) + 1.0 for f, t in topic_features.items()}
-    compiled = CompiledBank(topics=topics, idf=idf)
+    compiled = CompiledBank(topics=topics, idf=idf, exact=exact)
     compiled.surface = frozenset(surface)
     compiled.vocabulary = frozenset(vocabulary)
     compiled.word_topics = {

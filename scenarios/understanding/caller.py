@@ -77,10 +77,8 @@ def caller_values(values: Mapping[str, Any]) -> dict[str, str]:
     """The caller's name, address, phone and e-mail as a tool's form asks them, from the
     instance's values (an e-mail is made from the name when the world has none)."""
     name = str(values.get("name") or values.get("pic_name") or "")
-    phone = next(
-        (str(values[k]) for k in ("pic_phone", "pots_phone", "alt_contact", "msisdn") if values.get(k)),
-        "",
-    )
+    phones = ("pic_phone", "pots_phone", "alt_contact", "msisdn")
+    phone = next((str(values[k]) for k in phones if values.get(k)), "")
     address = str(values.get("address") or values.get("location") or "")
     email = str(values.get("email") or "")
     if not email and name:

@@ -27,6 +27,11 @@ class Lexicon:
     phrases: dict[tuple[str, ...], tuple[str, ...]]
     synonyms: dict[str, str]
     stopwords: frozenset[str]
+    grammar: dict[str, frozenset[str]]
+
+    def words(self, word_class: str) -> frozenset[str]:
+        """The words of a grammar class (`cues`, `wh`, `conjunctions` ...)."""
+        return self.grammar.get(word_class, frozenset())
 
     @property
     def longest_phrase(self) -> int:
@@ -41,16 +46,24 @@ def _spelled(words: list[str], spellings: dict[str, tuple[str, ...]]) -> tuple[s
     return tuple(out)
 
 
+def _table(raw: dict, name: str) -> dict[str, str]:
+    table = raw.get(name) or {}
+    for key, value in table.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise ValueError(f"lexicon {name}: {key!r}: {value!r} must be text (quote yes/no)")
+    return table
+
+
 def parse_lexicon(raw: dict) -> Lexicon:
     """The tables of a lexicon document (see data/lexicon.yaml)."""
-    spellings = {str(k): tuple(str(v).split()) for k, v in (raw.get("spellings") or {}).items()}
+    spellings = {k: tuple(v.split()) for k, v in _table(raw, "spellings").items()}
     phrases = {
-        _spelled(str(k).split(), spellings): tuple(str(v).split())
-        for k, v in (raw.get("phrases") or {}).items()
+        _spelled(k.split(), spellings): tuple(v.split()) for k, v in _table(raw, "phrases").items()
     }
-    synonyms = {str(k): str(v) for k, v in (raw.get("synonyms") or {}).items()}
+    synonyms = _table(raw, "synonyms")
     stopwords = frozenset(str(raw.get("stopwords") or "").split())
-    return Lexicon(spellings, phrases, synonyms, stopwords)
+    grammar = {k: frozenset(v.split()) for k, v in _table(raw, "grammar").items()}
+    return Lexicon(spellings, phrases, synonyms, stopwords, grammar)
 
 
 @cache

@@ -14,19 +14,9 @@ from typing import NamedTuple
 from scenarios.understanding.lexicon import KEPT_NUMBERS, Lexicon, lexicon, stem
 
 NUMBER = "#"
-_PAUSE = re.compile(r"[?!.;:,\n()\[\]\"]+|\s-\s|/\s|\s/")
+_PAUSE = re.compile(r"[?!.;:,\n\"]+|\s-\s|/\s|\s/")
 _TOKEN = re.compile(r"[a-z]+|\d+")
 _RUN = re.compile(r"([a-z])\1{2,}")
-_YES_NO = frozenset(
-    "apakah sudah pernah adakah did has have do does is are was were".split()
-)
-_YES_NO_MARKS = frozenset("sudah pernah belum apakah".split())
-_WH = frozenset(
-    "apa berapa kapan siapa where bagaimana what which when who whom how".split()
-)
-_OPENING_FILLERS = frozenset(
-    "kak kakak pak bapak bu ibu mas mbak baik oke permisi maaf mohon halo ya yes ok".split()
-)
 _ENGLISH_SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
@@ -97,7 +87,7 @@ def english_stem(word: str) -> str:
 def term(word: str, lex: Lexicon | None = None) -> str | None:
     """The matching form of one standard word, or None for a stopword."""
     lex = lex or lexicon()
-    if word in lex.stopwords or len(word) < 2 and not word.isdigit():
+    if word in lex.stopwords or (len(word) < 2 and not word.isdigit()):
         return None
     if word.isdigit():
         return word if word in KEPT_NUMBERS else NUMBER
@@ -122,12 +112,14 @@ def terms(words: Iterable[str]) -> list[str]:
 def form(words: Sequence[str]) -> str | None:
     """The question's form as a matching word: `?yn` for a yes/no question ("sudah diterima?",
     "did it arrive?"), `?wh` for one asking what, which, when ("kurir apa?"), else None."""
-    opening = next((w for w in words if w not in _OPENING_FILLERS), None)
-    if opening in _YES_NO:
+    lex = lexicon()
+    fillers = lex.words("opening_fillers")
+    opening = next((w for w in words if w not in fillers), None)
+    if opening in lex.words("yes_no_openers"):
         return "?yn"
-    if any(w in _WH for w in words):
+    if any(w in lex.words("wh") for w in words):
         return "?wh"
-    if any(w in _YES_NO_MARKS for w in words):
+    if any(w in lex.words("yes_no_marks") for w in words):
         return "?yn"
     return None
 

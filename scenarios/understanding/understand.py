@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from scenarios.understanding import normalize
 from scenarios.understanding.bank import CompiledBank
+from scenarios.understanding.caller import is_caller
 from scenarios.understanding.lexicon import lexicon
 from scenarios.understanding.talk import split_talk
 
@@ -22,17 +23,8 @@ PART_ACCEPT = 0.6
 """A part of a several-question message counts only with this score on its own."""
 REVIEW = 0.6
 """Understood below this score: listed for trainers as a low-confidence match."""
-CONJUNCTIONS = frozenset({"dan", "serta", "terus", "lalu", "kemudian", "and", "also", "then"})
 ABSORBING = frozenset({"empathy", "apology", "thanks", "hold", "closing"})
 """Talk whose following statements belong to it ("saya paham, paketnya belum sampai")."""
-CUES = frozenset(
-    """boleh bisa mohon tolong minta apa apakah berapa kapan siapa mana bagaimana gimana ada
-    adakah pernah sebutkan info what which when where who whom how did do does have has is are
-    was were could can may please any kalau lalu terus dan""".split()
-)
-LIST_WORDS = frozenset({"atau", "or", "maupun", "ataupun"})
-TAGS = frozenset({"tidak", "belum", "atau", "or", "not"})
-"""A yes/no tag at a clause's end ("masuk ga kak?", "sudah atau belum?") asks nothing."""
 
 
 @dataclass(frozen=True)
@@ -46,11 +38,18 @@ class Understanding:
     score: float = 0.0
     candidates: tuple[str, ...] = ()
     daypart: str | None = None
+    content: int = 0
+    """How many words of the message were left for question matching (0: talk or noise)."""
 
     @property
-    def low_confidence(self) -> bool:
-        """Understood, but barely: trainers see it on the feedback page."""
-        return self.outcome == "answered" and self.score < REVIEW
+    def review(self) -> str | None:
+        """Why trainers should see this message (`unmatched`, `ambiguous`, `low`: understood
+        with low confidence), or None."""
+        if not self.content:
+            return None
+        if self.outcome == "answered":
+            return "low" if self.score < REVIEW else None
+        return self.outcome if self.outcome in ("unmatched", "ambiguous") else None
 
 
 def ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
@@ -59,17 +58,35 @@ def ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
 
 
 def decide(scores: dict[str, float]) -> tuple[str, float, tuple[str, ...]]:
-    """(outcome, best score, topics: the one understood, or the two closest)."""
+    """(outcome, best score, topics: the one understood, or the two closest). A SOP question
+    that scores best must lead the next SOP question (a caller detail close behind it does
+    not make it unsure: "nama sesuai KTP?" is the name question, not the address)."""
     order = ranked(scores)
     if not order:
         return "unmatched", 0.0, ()
     best, value = order[0]
-    second = order[1][1] if len(order) > 1 else 0.0
+    rivals = [v for t, v in order[1:] if is_caller(best) or not is_caller(t)]
+    second = rivals[0] if rivals else 0.0
     if value >= ACCEPT and value - second >= MARGIN:
         return "answered", value, (best,)
-    return ("ambiguous" if value >= CLARIFY else "unmatched"), value, tuple(
-        topic for topic, _ in order[:2]
-    )
+    outcome = "ambiguous" if value >= CLARIFY else "unmatched"
+    return outcome, value, tuple(topic for topic, _ in order[:2])
+
+
+def judge(bank: CompiledBank, words: Sequence[str]) -> tuple[str, float, tuple[str, ...]]:
+    """`decide` on the bank's scores, where an understood topic must share a meaningful word
+    with the message: question words alone ("berapa umur anda?") match nothing."""
+    outcome, value, topics = decide(bank.scores(words))
+    if outcome != "answered":
+        return outcome, value, topics
+    light = lexicon().words("question_words")
+    if not any(
+        topics[0] in bank.word_topics.get(w, ())
+        for w in words
+        if w not in light and not w.startswith("?")
+    ):
+        return "unmatched", value, topics
+    return outcome, value, topics
 
 
 def asks(clause: normalize.Clause) -> bool:
@@ -77,20 +94,22 @@ def asks(clause: normalize.Clause) -> bool:
     question or request word)."""
     if clause.marked:
         return True
-    stop = lexicon().stopwords
-    opening = [w for w in clause.words if w in CUES or w not in stop][:1]
-    return bool(opening) and opening[0] in CUES
+    lex = lexicon()
+    cues = lex.words("cues")
+    opening = [w for w in clause.words if w in cues or w not in lex.stopwords][:1]
+    return bool(opening) and opening[0] in cues
 
 
 def untagged(words: list[str]) -> list[str]:
     """The words without a closing yes/no tag ("... masuk ga kak" -> "... masuk kak"); kept
     when the tag is all there is ("yg ga bisa apa aja?")."""
-    stop = lexicon().stopwords
-    content = [i for i, w in enumerate(words) if w not in stop and w not in TAGS]
+    lex = lexicon()
+    tags = lex.words("tags")
+    content = [i for i, w in enumerate(words) if w not in lex.stopwords and w not in tags]
     if not content:
         return words
     last = content[-1]
-    return words[: last + 1] + [w for w in words[last + 1 :] if w not in TAGS]
+    return words[: last + 1] + [w for w in words[last + 1 :] if w not in tags]
 
 
 def content_of(clauses: Sequence[normalize.Clause]) -> tuple[list[str], list[list[str]]]:
@@ -114,11 +133,12 @@ def content_of(clauses: Sequence[normalize.Clause]) -> tuple[list[str], list[lis
 
 def parts_of(content: Sequence[Sequence[str]]) -> list[list[str]]:
     """The content cut at clause ends and at conjunctions (candidate separate questions)."""
+    conjunctions = lexicon().words("conjunctions")
     parts: list[list[str]] = []
     for clause in content:
         current: list[str] = []
         for word in clause:
-            if word in CONJUNCTIONS:
+            if word in conjunctions:
                 parts.append(current)
                 current = []
             else:
@@ -127,23 +147,26 @@ def parts_of(content: Sequence[Sequence[str]]) -> list[list[str]]:
     return [p for p in parts if p]
 
 
-def several(bank: CompiledBank, content: Sequence[Sequence[str]], whole: str | None) -> list[str]:
+def several(
+    bank: CompiledBank, content: Sequence[Sequence[str]], whole: str | None
+) -> list[tuple[str, float]]:
     """Topics asked part by part, when a message asks more than one. A part of one word
     counts when that word belongs to one topic only, or not to the topic the whole message
     is closest to (else it is an item of a list: "telepon? sms? data?")."""
-    found: list[str] = []
+    found: dict[str, float] = {}
+    list_words = lexicon().words("list_words")
     for part in parts_of(content):
-        if part[0] in LIST_WORDS:
+        if part[0] in list_words:
             continue  # "..., atau Indomaret?" goes on a list, it asks nothing new
         words = normalize.matching(part)
         if len([w for w in words if not w.startswith("?")]) == 1:
             users = bank.word_topics.get(words[0], frozenset())
             if len(users) != 1 and whole in users:
                 continue
-        outcome, value, topics = decide(bank.scores(words))
+        outcome, value, topics = judge(bank, words)
         if outcome == "answered" and value >= PART_ACCEPT and topics[0] not in found:
-            found.append(topics[0])
-    return found
+            found[topics[0]] = value
+    return list(found.items())
 
 
 def _daypart(clauses: Sequence[normalize.Clause]) -> str | None:
@@ -157,6 +180,11 @@ def _daypart(clauses: Sequence[normalize.Clause]) -> str | None:
 def understand(message: str, bank: CompiledBank) -> Understanding:
     """What the message asks, against one compiled bank."""
     clauses = normalize.clauses(message)
+    typed = bank.exact.get(" ".join(normalize.flat([c.words for c in clauses])))
+    if typed is not None:
+        return Understanding(
+            topics=(typed,), outcome="answered", score=1.0, candidates=(typed,), content=1
+        )
     talk, found = content_of(clauses)
     content = [bank.correct(words) for words in found]
     words = normalize.matching(normalize.flat(content))
@@ -164,10 +192,11 @@ def understand(message: str, bank: CompiledBank) -> Understanding:
     if not words:
         outcome = "talk" if talk else "unmatched"
         return Understanding(talk=tuple(talk), outcome=outcome, daypart=daypart)
-    outcome, value, topics = decide(bank.scores(words))
+    outcome, value, topics = judge(bank, words)
     asked = several(bank, content, topics[0] if topics else None)
     if len(asked) >= 2:
-        outcome, topics = "answered", tuple(asked)
+        outcome, topics = "answered", tuple(topic for topic, _ in asked)
+        value = min(score for _, score in asked)
     return Understanding(
         topics=topics if outcome == "answered" else (),
         talk=tuple(talk),
@@ -175,4 +204,5 @@ def understand(message: str, bank: CompiledBank) -> Understanding:
         score=round(value, 3),
         candidates=topics,
         daypart=daypart,
+        content=len([w for w in words if not w.startswith("?")]),
     )
