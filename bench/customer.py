@@ -133,17 +133,26 @@ def _row(name: str, tally: Tally) -> str:
     return f"{name:<24} {total:>5} {tally.right:>6} {tally.none:>5} {tally.wrong:>6} {rate:>7.1%}"
 
 
+def totals(result: dict[str, Any], kinds: tuple[str, ...]) -> Tally:
+    """The counts of some kinds (question, multi, talk, caller) over every SOP."""
+    total = Tally()
+    for name, tally in result["tallies"].items():
+        if name.split()[1] in kinds:
+            for verdict_name in ("right", "none", "wrong"):
+                value = getattr(total, verdict_name) + getattr(tally, verdict_name)
+                setattr(total, verdict_name, value)
+    return total
+
+
 def report(result: dict[str, Any]) -> str:
     """The printed table."""
     lines = [f"{'sop kind':<24} {'total':>5} {'right':>6} {'none':>5} {'wrong':>6} {'right%':>7}"]
-    overall = Tally()
     for name, tally in sorted(result["tallies"].items()):
         lines.append(_row(name, tally))
-        for kind in ("right", "none", "wrong"):
-            setattr(overall, kind, getattr(overall, kind) + getattr(tally, kind))
         for (want, got), n in sorted(tally.confusions.items()):
             lines.append(f"    {want} -> {got}: {n}")
-    lines.append(_row("all", overall))
+    lines.append(_row("SOP questions", totals(result, ("question", "multi"))))
+    lines.append(_row("talk and caller", totals(result, ("talk", "caller"))))
     lines.append(
         f"p50 {result['p50_ms']:.2f} ms, p95 {result['p95_ms']:.2f} ms "
         f"over {result['messages']} messages (target p95 < {TARGET_P95_MS} ms)"

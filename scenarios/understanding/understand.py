@@ -74,17 +74,17 @@ def decide(scores: dict[str, float]) -> tuple[str, float, tuple[str, ...]]:
 
 
 def judge(bank: CompiledBank, words: Sequence[str]) -> tuple[str, float, tuple[str, ...]]:
-    """`decide` on the bank's scores, where an understood topic must share a meaningful word
-    with the message: question words alone ("berapa umur anda?") match nothing."""
+    """`decide` on the bank's scores, where a topic must share a meaningful word with the
+    message to be understood or offered: question words alone ("berapa umur anda?") match
+    nothing."""
     outcome, value, topics = decide(bank.scores(words))
-    if outcome != "answered":
-        return outcome, value, topics
     light = lexicon().words("question_words")
-    if not any(
-        topics[0] in bank.word_topics.get(w, ())
-        for w in words
-        if w not in light and not w.startswith("?")
-    ):
+    meaningful = [w for w in words if w not in light and not w.startswith("?")]
+
+    def grounded(topic: str) -> bool:
+        return any(topic in bank.word_topics.get(w, ()) for w in meaningful)
+
+    if outcome in ("answered", "ambiguous") and not any(grounded(t) for t in topics):
         return "unmatched", value, topics
     return outcome, value, topics
 

@@ -85,9 +85,7 @@ def record_question(world: Engine, instance: Instance, question: str) -> None:
     for /ask (the test episodes hold no customer of their own for the service to read)."""
     detail = engine.reply(instance.customer, question).detail()
     with world.begin() as conn:
-        append_event(
-            conn, instance.episode_id, "ask", params={"question": question}, detail=detail
-        )
+        append_event(conn, instance.episode_id, "ask", params={"question": question}, detail=detail)
 
 
 def replay_over_http(

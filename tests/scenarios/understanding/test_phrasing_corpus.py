@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bench.customer import CORPUS, TARGET_RIGHT, evaluate, samples
+from bench.customer import CORPUS, TARGET_RIGHT, evaluate, samples, totals
 from scenarios.library import Library
 
 MIN_PER_QUESTION = 20
@@ -21,26 +21,18 @@ def result(library: Library) -> dict[str, Any]:
     return evaluate(library.sops)
 
 
-def _totals(result: dict[str, Any], kinds: tuple[str, ...]) -> Counter:
-    total: Counter = Counter()
-    for name, tally in result["tallies"].items():
-        if name.split()[1] in kinds:
-            total.update(right=tally.right, none=tally.none, wrong=tally.wrong)
-    return total
-
-
 def test_sop_questions_are_understood_right_and_never_wrong(result: dict[str, Any]) -> None:
-    total = _totals(result, ("question", "multi"))
+    total = totals(result, ("question", "multi"))
     wrong = [m for m in result["misses"] if m["verdict"] == "wrong"]
-    assert total["wrong"] == 0, wrong
-    assert total["right"] / sum(total.values()) >= TARGET_RIGHT, total
+    assert total.wrong == 0, wrong
+    assert total.right / (total.right + total.none) >= TARGET_RIGHT, total
 
 
 def test_small_talk_and_caller_details_are_never_a_sop_question(result: dict[str, Any]) -> None:
-    total = _totals(result, ("talk", "caller"))
+    total = totals(result, ("talk", "caller"))
     taken = [m for m in result["misses"] if m["kind"] in ("talk", "caller")]
-    assert total["wrong"] == 0, taken
-    assert total["right"] / sum(total.values()) >= TARGET_RIGHT, taken
+    assert total.wrong == 0, taken
+    assert total.right / (total.right + total.none) >= TARGET_RIGHT, taken
 
 
 def test_every_sop_question_has_its_own_twenty_phrasings(library: Library) -> None:
