@@ -85,6 +85,8 @@ def stem(word: str) -> str:
 
 
 def is_indonesian_word(word: str) -> bool:
-    """Whether Sastrawi's dictionary holds the word or its root (a real word, not a typo)."""
+    """Whether Sastrawi's dictionary holds the word, or a root of four letters or more it was
+    made from (a real word, not a typo: `seria` is not `se-` + `ria`)."""
     dictionary = _stemmer().get_dictionary()
-    return bool(dictionary.contains(word) or dictionary.contains(stem(word)))
+    root = stem(word)
+    return bool(dictionary.contains(word) or (len(root) >= 4 and dictionary.contains(root)))

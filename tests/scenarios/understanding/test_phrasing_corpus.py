@@ -4,14 +4,17 @@ banks): >= 97% right, none answered as another question, no small talk taken as 
 `python -m bench.customer` prints the same figures per SOP with the confusion pairs."""
 
 import re
+import shutil
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
 from bench.customer import CORPUS, TARGET_RIGHT, evaluate, samples, totals
-from scenarios.library import Library
+from scenarios.library import Library, validate_files
+from tests.scenarios.conftest import SCENARIOS
 
 MIN_PER_QUESTION = 20
 
@@ -74,3 +77,19 @@ def test_the_corpus_mixes_the_ways_agents_type() -> None:
             lowered = text.lower()
             assert any(f" {a} " in lowered or f" {a}?" in lowered for a in ("brp", "yg", "udh"))
             assert any(w in lowered for w in ("what", "which", "when", "did", "have you"))
+
+
+def test_a_phrasing_in_two_questions_banks_is_a_problem(tmp_path: Path) -> None:
+    sops = tmp_path / "sops"
+    shutil.copytree(SCENARIOS / "sops" / "source", sops / "source")
+    text = (SCENARIOS / "sops" / "sop-001.yaml").read_text(encoding="utf-8")
+    doubled = text.replace(
+        "      - Tanggal berapa Bapak/Ibu melakukan pembayaran tagihan?\n",
+        "      - Tanggal berapa Bapak/Ibu melakukan pembayaran tagihan?\n      - Notifikasi\n",
+        1,
+    )
+    assert doubled != text
+    (sops / "sop-001.yaml").write_text(doubled, encoding="utf-8")
+    problems = validate_files([sops / "sop-001.yaml"], root=tmp_path)
+    assert [p.field for p in problems] == ["questions[2].keywords[0]"], problems
+    assert "also in the bank" in problems[0].message
