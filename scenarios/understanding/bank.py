@@ -25,6 +25,10 @@ CHAR_WEIGHT = 0.35
 UNKNOWN_WEIGHT = 0.5
 """Weight of a query feature no phrasing has (it dilutes the score, but less than a known one)."""
 TYPO_CUTOFF = 80.0
+SHORT_TYPO_CUTOFF = 88.0
+"""A four-letter typo must be closer (`krir` -> `kurir`)."""
+LONGEST_WORD = 24
+"""Longer tokens (pasted ids, noise) are left as they are, not split or corrected."""
 FORM_WEIGHT = 0.5
 """Weight of the question's form (`?yn` yes/no, `?wh` what/which/when) beside a word's 1."""
 
@@ -77,7 +81,7 @@ class CompiledBank:
         return found is not None and found in self.vocabulary
 
     def _corrected(self, word: str) -> list[str]:
-        if len(word) < 4 or word.isdigit() or self._known(word):
+        if not 4 <= len(word) <= LONGEST_WORD or word.isdigit() or self._known(word):
             return [word]
         if is_indonesian_word(word):
             return [word]
@@ -89,9 +93,10 @@ class CompiledBank:
         if splits:
             _, left, right = max(splits)
             return [*normalize.words_of(left), *normalize.words_of(right)]
-        if len(word) >= 5 and self._surface_list:
+        if self._surface_list:
+            cutoff = TYPO_CUTOFF if len(word) >= 5 else SHORT_TYPO_CUTOFF
             found = process.extractOne(
-                word, self._surface_list, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+                word, self._surface_list, scorer=fuzz.ratio, score_cutoff=cutoff
             )
             if found is not None:
                 return [found[0]]

@@ -145,8 +145,11 @@ def test_the_caller_gives_what_a_form_needs_ungraded(
     assert reply.caller == (detail,) and customer["caller"][field] in reply.text
 
 
-def test_the_e_payment_asker_details_match_the_key(library: Library, mem_engine: Engine) -> None:
-    instance = make_instance(library, mem_engine, "sop000-sid-active-single")
+@pytest.mark.parametrize("case_id", ["sop000-sid-active-single", "sop003-active-disney"])
+def test_the_e_payment_asker_details_match_the_key(
+    library: Library, mem_engine: Engine, case_id: str
+) -> None:
+    instance = make_instance(library, mem_engine, case_id)
     sent = next(s for s in instance.key["steps"] if s.get("operation") == "epayment.inquiry")
     params = sent["request"]["params"]
     caller = instance.customer["caller"]

@@ -65,4 +65,3 @@ def test_trainer_adds_a_missed_phrasing_to_the_bank(
     finally:
         httpx.delete(f"{api_url}/api/phrasings/{mine[0]['id']}", headers=seeding.auth(staff_token))
     assert ask(api_url, trainee, new_episode(api_url, trainee, case), ODD)["question_ids"] == []
-

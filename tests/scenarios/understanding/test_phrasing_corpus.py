@@ -26,7 +26,7 @@ def result(library: Library) -> dict[str, Any]:
 
 def test_sop_questions_are_understood_right_and_never_wrong(result: dict[str, Any]) -> None:
     total = totals(result, ("question", "multi"))
-    wrong = [m for m in result["misses"] if m["verdict"] == "wrong"]
+    wrong = [m for m in result["misses"] if m["verdict"] == "wrong" and m["kind"] != "talk"]
     assert total.wrong == 0, wrong
     assert total.right / (total.right + total.none) >= TARGET_RIGHT, total
 
