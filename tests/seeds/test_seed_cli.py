@@ -25,16 +25,13 @@ def clean_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     get_settings.cache_clear()
 
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--seed", "abc"], "gladi: --seed must be a whole number, got 'abc'"),
-        (["--seed", "1.5"], "gladi: --seed must be a whole number, got '1.5'"),
-        (["--scale", "huge"], "gladi: unknown scale 'huge': choose one of small, default, large"),
-        (["--db", "not a url"], "gladi: not a database URL: 'not a url'"),
-        (["--db", "mysql://u@h/db"], "gladi: unsupported database 'mysql'"),
-    ],
-)
+@pytest.mark.parametrize(("args", "message"), [
+    (["--seed", "abc"], "gladi: --seed must be a whole number, got 'abc'"),
+    (["--seed", "1.5"], "gladi: --seed must be a whole number, got '1.5'"),
+    (["--scale", "huge"], "gladi: unknown scale 'huge': choose one of small, default, large"),
+    (["--db", "not a url"], "gladi: not a database URL: 'not a url'"),
+    (["--db", "mysql://u@h/db"], "gladi: unsupported database 'mysql'"),
+])
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     result = runner.invoke(app, ["seed", "--db", url_of(tmp_path / "x.db"), *args])
     assert result.exit_code == 2
@@ -65,10 +62,8 @@ def test_seed_then_refuse_then_force(tmp_path: Path) -> None:
     assert first.stderr == ""
     again = runner.invoke(app, ["seed", "--seed", "6", "--scale", "small", "--db", url])
     assert again.exit_code == 2
-    assert again.stderr == (
-        "gladi: the database already holds a world (seed 5, scale 'small'); "
-        "use --force to replace it\n"
-    )
+    assert again.stderr == ("gladi: the database already holds a world (seed 5, scale 'small'); "
+                            "use --force to replace it\n")
     forced = runner.invoke(app, ["seed", "--seed", "6", "--scale", "small", "--db", url, "--force"])
     assert forced.exit_code == 0, forced.stderr
     engine = fresh_engine(tmp_path / "w.db")
@@ -92,11 +87,8 @@ def test_force_replaces_the_background_and_keeps_episode_rows(tmp_path: Path) ->
     assert forced.exit_code == 0, forced.stderr
     with engine.connect() as conn:
         kept = conn.execute(select(subscriber).where(subscriber.c.episode_id == "episode-1")).all()
-        now = set(
-            conn.execute(
-                select(subscriber.c.msisdn).where(subscriber.c.episode_id.is_(None))
-            ).scalars()
-        )
+        now = set(conn.execute(select(subscriber.c.msisdn)
+                               .where(subscriber.c.episode_id.is_(None))).scalars())
         ids = list(conn.execute(select(subscriber.c.id)).scalars())
     engine.dispose()
     assert len(kept) == 1 and now and not now & background

@@ -34,15 +34,13 @@ def test_branch_facts(world: World) -> None:
     reasons = {s["status_reason"] for s in world["enterprise_service"]}
     assert set(vocab.IN_PROGRESS_REASONS) <= reasons
     assert {"HUM", "Collection", "Fraud", "Customer Request"} <= distinct(
-        world, "hlr_service", "block_reason"
-    )
+        world, "hlr_service", "block_reason")
     ledger = {(p["posted_to_ledger"], p["notification_sent"]) for p in world["fa_payment"]}
     assert len(ledger) == 4
     assert distinct(world, "recharge", "channel") == {c.name for c in vocab.RECHARGE_CHANNELS}
     assert distinct(world, "recharge", "indira_status") == set(vocab.INDIRA_STATUSES)
     assert ("Sukses", True, False) in {
-        (r["indira_status"], r["shown_in_dsc"], r["balance_added"]) for r in world["recharge"]
-    }
+        (r["indira_status"], r["shown_in_dsc"], r["balance_added"]) for r in world["recharge"]}
     assert distinct(world, "voucher", "servo_status") == set(vocab.SERVO_STATUSES)
     assert any(to_wib(o["ordered_at"]).hour >= 20 for o in world["gol_order"])
     assert any(o["started_at"] <= WORLD_NOW < o["expected_end"] for o in world["outage_notice"])
@@ -50,13 +48,8 @@ def test_branch_facts(world: World) -> None:
 
 def test_past_tickets_of_every_sop(world: World) -> None:
     kips = distinct(world, "ticket", "kip")
-    assert {
-        vocab.KIP_K22,
-        vocab.KIP_IMES,
-        vocab.KIP_OTT,
-        vocab.KIP_K84_DELIVERY,
-        vocab.KIP_K92_PAYMENT,
-    } <= kips
+    assert {vocab.KIP_K22, vocab.KIP_IMES, vocab.KIP_OTT, vocab.KIP_K84_DELIVERY,
+            vocab.KIP_K92_PAYMENT} <= kips
     assert kips & {vocab.KIP_K44_LEDGER, vocab.KIP_K44_NOT_LEDGER}
     assert distinct(world, "ticket", "ticket_type") == {"IN", "NN"}
 

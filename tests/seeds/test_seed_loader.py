@@ -24,9 +24,8 @@ def index_names(engine: Engine) -> set[str]:
 
 def row_total(engine: Engine) -> int:
     with engine.connect() as conn:
-        return sum(
-            conn.execute(select(func.count()).select_from(t)).scalar_one() for t in TABLES.values()
-        )
+        return sum(conn.execute(select(func.count()).select_from(t)).scalar_one()
+                   for t in TABLES.values())
 
 
 def fail_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
@@ -41,11 +40,8 @@ def fail_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
         real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fast_sqlite, "insert_tuples", flaky)
-    monkeypatch.setattr(
-        fast_sqlite,
-        "insert",
-        lambda conn, table, rows: flaky(conn, table, fast_sqlite.as_tuples(table, rows)) or True,
-    )
+    monkeypatch.setattr(fast_sqlite, "insert", lambda conn, table, rows: (
+        flaky(conn, table, fast_sqlite.as_tuples(table, rows)) or True))
 
 
 def test_fast_path_stores_exactly_what_core_inserts_store(
@@ -104,9 +100,8 @@ def test_indexes_are_the_same_after_seeding(tmp_path: Path) -> None:
 
 def test_sink_numbers_rows_and_writes_in_chunks() -> None:
     written: list[tuple[str, int]] = []
-    sink = loader.Sink(
-        lambda table, rows: written.append((table, len(rows))), first_ids={"voucher": 10}, chunk=3
-    )
+    sink = loader.Sink(lambda table, rows: written.append((table, len(rows))),
+                       first_ids={"voucher": 10}, chunk=3)
     ids = [sink.add("voucher", {"serial": str(n)}) for n in range(7)]
     assert sink.reserve("ticket") == 1
     assert ids == list(range(10, 17))
@@ -134,23 +129,17 @@ def test_a_failing_child_generator_aborts_the_seed(
     engine.dispose()
 
 
+
 def test_prepared_chunks_store_what_the_rows_would_and_rows_missing_a_column_go_to_core(
     tmp_path: Path,
 ) -> None:
     """A forked generator hands over `prepare_for_sqlite` chunks: parameter tuples, or the
     rows themselves when one lacks a column (Core then fills the column's default)."""
-
     def notice(id_: int) -> dict[str, object]:
-        return {
-            "id": id_,
-            "area": "Kota Bandung",
-            "service": "DATA",
-            "title": "Gangguan",
-            "started_at": datetime(2026, 11, 20, 1, 2, 3, tzinfo=UTC),
-            "expected_end": datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
-            "standard_answer": "Sedang dalam perbaikan",
-            "episode_id": None,
-        }
+        return {"id": id_, "area": "Kota Bandung", "service": "DATA", "title": "Gangguan",
+                "started_at": datetime(2026, 11, 20, 1, 2, 3, tzinfo=UTC),
+                "expected_end": datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+                "standard_answer": "Sedang dalam perbaikan", "episode_id": None}
 
     as_tuples = loader.prepare_for_sqlite("outage_notice", [notice(1)])
     assert isinstance(as_tuples[0], tuple)

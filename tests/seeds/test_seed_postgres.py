@@ -37,10 +37,8 @@ def pg_engine() -> Iterator[Engine]:
 
 def counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
-        return {
-            name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for name, table in TABLES.items()
-        }
+        return {name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in TABLES.items()}
 
 
 def first_rows(engine: Engine, table: str) -> list[dict[str, object]]:
@@ -68,16 +66,7 @@ def test_postgres_hands_out_ids_after_the_seeded_ones(pg_engine: Engine) -> None
     table = TABLES["interaction"]
     with pg_engine.begin() as conn:
         biggest = conn.execute(select(func.max(table.c.id))).scalar_one()
-        new_id = conn.execute(
-            table.insert()
-            .values(
-                number="081200000001",
-                at=WORLD_NOW,
-                channel="GraPARI",
-                category="Informasi",
-                note="episode row",
-                episode_id="ep-1",
-            )
-            .returning(table.c.id)
-        ).scalar_one()
+        new_id = conn.execute(table.insert().values(
+            number="081200000001", at=WORLD_NOW, channel="GraPARI", category="Informasi",
+            note="episode row", episode_id="ep-1").returning(table.c.id)).scalar_one()
     assert new_id > biggest

@@ -22,27 +22,24 @@ def fake() -> Faker:
     return faker
 
 
-@pytest.mark.parametrize(
-    ("method", "pattern"),
-    [
-        ("msisdn", formats.MSISDN_RE),
-        ("sid", formats.SID_RE),
-        ("ao", formats.AO_RE),
-        ("account_number", formats.ACCOUNT_RE),
-        ("invoice_number", formats.INVOICE_RE),
-        ("npwp", formats.NPWP_RE),
-        ("voucher_serial", formats.VOUCHER_SERIAL_RE),
-        ("mytelkomsel_trx_id", formats.MYTSEL_TRX_RE),
-        ("indihome_number", formats.INDIHOME_RE),
-        ("pots_phone", formats.POTS_RE),
-        ("gol_order_id", formats.GOL_ORDER_RE),
-        ("ticket_id", formats.TICKET_RE),
-        ("cidnas", re.compile(r"^\d{8}$")),
-        ("group_id", re.compile(r"^\d{11} \(TSI\)$")),
-        ("upoint_trx_id", re.compile(r"^stbupoint[0-9a-f]{32}$")),
-        ("partner_ref_no", re.compile(r"^disact-\d{14}-1\d{11}$")),
-    ],
-)
+@pytest.mark.parametrize(("method", "pattern"), [
+    ("msisdn", formats.MSISDN_RE),
+    ("sid", formats.SID_RE),
+    ("ao", formats.AO_RE),
+    ("account_number", formats.ACCOUNT_RE),
+    ("invoice_number", formats.INVOICE_RE),
+    ("npwp", formats.NPWP_RE),
+    ("voucher_serial", formats.VOUCHER_SERIAL_RE),
+    ("mytelkomsel_trx_id", formats.MYTSEL_TRX_RE),
+    ("indihome_number", formats.INDIHOME_RE),
+    ("pots_phone", formats.POTS_RE),
+    ("gol_order_id", formats.GOL_ORDER_RE),
+    ("ticket_id", formats.TICKET_RE),
+    ("cidnas", re.compile(r"^\d{8}$")),
+    ("group_id", re.compile(r"^\d{11} \(TSI\)$")),
+    ("upoint_trx_id", re.compile(r"^stbupoint[0-9a-f]{32}$")),
+    ("partner_ref_no", re.compile(r"^disact-\d{14}-1\d{11}$")),
+])
 def test_every_identifier_matches_its_format(
     fake: Faker, method: str, pattern: re.Pattern[str]
 ) -> None:

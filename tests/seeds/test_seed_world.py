@@ -57,18 +57,10 @@ SHAPES: dict[tuple[str, str], re.Pattern[str]] = {
     ("ticket", "ticket_id"): formats.TICKET_RE,
 }
 UNIQUE = [
-    ("subscriber", "msisdn"),
-    ("enterprise_service", "sid"),
-    ("enterprise_account", "account_number"),
-    ("sales_order", "ao"),
-    ("invoice", "invoice_number"),
-    ("recharge", "serial"),
-    ("voucher", "serial"),
-    ("recharge", "transaction_id"),
-    ("indihome_customer", "indihome_number"),
-    ("indihome_customer", "pots_phone"),
-    ("gol_order", "order_id"),
-    ("ticket", "ticket_id"),
+    ("subscriber", "msisdn"), ("enterprise_service", "sid"), ("enterprise_account",
+    "account_number"), ("sales_order", "ao"), ("invoice", "invoice_number"), ("recharge", "serial"),
+    ("voucher", "serial"), ("recharge", "transaction_id"), ("indihome_customer", "indihome_number"),
+    ("indihome_customer", "pots_phone"), ("gol_order", "order_id"), ("ticket", "ticket_id"),
     ("ott_transaction", "trx_id"),
 ]
 
@@ -93,12 +85,8 @@ def test_identifiers_are_unique(world: World, table: str, column: str) -> None:
 
 def test_world_info_and_row_counts(world: World, small_file: tuple[Path, SeedResult]) -> None:
     (info,) = world["world_info"]
-    assert (info["id"], info["seed"], info["scale"], info["world_now"]) == (
-        1,
-        SEED,
-        "small",
-        WORLD_NOW,
-    )
+    assert (info["id"], info["seed"], info["scale"], info["world_now"]) == (1, SEED, "small",
+                                                                             WORLD_NOW)
     assert info["rows"] == sum(len(rows) for rows in world.values()) == small_file[1].rows
     assert 2000 < info["rows"] < 20000
 
@@ -175,8 +163,7 @@ def test_internet_content_equals_the_ott_charges_of_the_period(world: World) -> 
         charges[(trx["indihome_number"], period_of(trx["trx_time"]))] += trx["price"]
     content = {
         bill["id"]: (bill["number"], bill["period"])
-        for bill in world["payment_bill"]
-        if bill["number_kind"] == "indihome"
+        for bill in world["payment_bill"] if bill["number_kind"] == "indihome"
     }
     seen = {}
     for line in world["payment_bill_line"]:
