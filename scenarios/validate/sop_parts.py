@@ -134,15 +134,19 @@ def check_banks(check: SopCheck) -> None:
     customer could not tell which question it asks."""
     owner: dict[str, str] = {}
     for index, question in enumerate(check.sop.questions):
-        texts = [("text", question.text), ("text_en", question.text_en)]
+        texts: list[tuple[tuple[str | int, ...], str]] = [
+            (("text",), question.text),
+            (("text_en",), question.text_en),
+        ]
         texts += [(("keywords", i), k) for i, k in enumerate(question.keywords)]
         texts += [(("phrasings", i), p) for i, p in enumerate(question.phrasings)]
         for where, text in texts:
-            key = " ".join(text_words(text))
-            first = owner.setdefault(key, question.id)
+            first = owner.setdefault(" ".join(text_words(text)), question.id)
             if first != question.id:
-                at = ("questions", index, *(where if isinstance(where, tuple) else (where,)))
-                check.add(at, f"{text!r} is also in the bank of question {first!r}")
+                check.add(
+                    ("questions", index, *where),
+                    f"{text!r} is also in the bank of question {first!r}",
+                )
 
 
 def check_answer(check: SopCheck, answer: str | AnswerBy, at: tuple) -> None:
