@@ -26,6 +26,7 @@ def benches(postgres: bool) -> list[tuple[str, list[str]]]:
     runs = [
         ("Seeding the world (issue 2)", ["bench.seed", "--json"]),
         ("Grading speed (issue 4)", ["bench.grading", "--json"]),
+        ("Simulated customer understanding (issue 13)", ["bench.customer", "--json"]),
         ("Tool lookups vs a bare endpoint (issue 3)", ["bench.lookups", "--json"]),
         ("Trainer UI page actions (issue 6)", ["bench.ui", "--json", "--seed-default"]),
         (

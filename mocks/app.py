@@ -13,6 +13,7 @@ from mocks.api import auth as api_auth
 from mocks.api import authoring as api_authoring
 from mocks.api import episodes as api_episodes
 from mocks.api import exams as api_exams
+from mocks.api import phrasings as api_phrasings
 from mocks.api import results as api_results
 from mocks.api import scenarios as api_scenarios
 from mocks.dsc.router import router as dsc_router
@@ -43,6 +44,7 @@ ROUTERS: list[APIRouter] = [
     api_results.router,
     api_exams.router,
     api_authoring.router,
+    api_phrasings.router,
 ]
 """Adding a tool is a folder under mocks/ and a line here."""
 

@@ -1,45 +1,34 @@
-"""The simulated customer: its JSON-able state (built once per episode) and its answers.
+"""The simulated customer: its JSON-able state (built once per episode) and its replies.
 
-The state holds the question bank (already tokenised) and every answer already rendered in the
-persona's temperament, so answering needs nothing but the state and the question.
+The state holds the SOP's phrasing bank as it was when the episode started (YAML plus the
+phrasings trainers added), every answer already rendered, the caller's details, and what each
+answer reveals; `reply` needs nothing but the state, the message and the episode's earlier ask
+events (to say "tadi sudah saya sebutkan"), so any worker gives the same reply.
 """
 
-import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from scenarios import expressions, textmatch
+from scenarios import expressions
+from scenarios.customer_reply import Reply, reply
 from scenarios.models.case import Case
 from scenarios.models.sop import AnswerBy, QuestionDef, Sop
+from scenarios.understanding.bank import digest
+from scenarios.understanding.caller import caller_values
 
-HEDGES = ("Hmm, sebentar ya... ", "Kalau tidak salah, ", "Aduh, saya agak lupa... tapi ")
-HEDGE_TAILS = (" Tapi saya kurang yakin juga.", " Kira-kira begitu.", " Sepertinya sih begitu.")
-RUSH = ("Aduh kak, ", "Sudah saya bilang, ", "Cepat ya kak, ")
-RUSH_TAILS = (" Tolong cepat dibantu!", " Saya buru-buru ini.", " Kenapa lama sekali sih?")
-CLARIFY = {
-    "cooperative": "Maaf kak, maksudnya bagaimana ya? Bisa diulang pertanyaannya?",
-    "vague": "Hmm... saya kurang paham, maksudnya apa ya?",
-    "impatient": "Maksudnya apa sih kak? Langsung saja, tolong masalah saya dibereskan!",
-}
-DONT_KNOW = {
-    "cooperative": "Maaf kak, untuk itu saya tidak tahu.",
-    "vague": "Waduh, saya tidak ingat sama sekali...",
-    "impatient": "Mana saya tahu, kak! Itu kan urusan Telkomsel.",
-}
+STATE_VERSION = 2
 
-
-def _pick(options: tuple[str, ...], salt: str) -> str:
-    return options[zlib.crc32(salt.encode()) % len(options)]
-
-
-def in_temperament(text: str, temperament: str, salt: str) -> str:
-    """The same content, worded cooperatively, vaguely (hedged) or impatiently (terse)."""
-    if temperament == "vague":
-        head = _pick(HEDGES, salt)
-        return head + text[:1].lower() + text[1:] + _pick(HEDGE_TAILS, salt)
-    if temperament == "impatient":
-        return _pick(RUSH, salt) + text[:1].lower() + text[1:] + _pick(RUSH_TAILS, salt)
-    return text
+__all__ = [
+    "Reply",
+    "answer",
+    "build_customer",
+    "caller_values",
+    "opening",
+    "probe_state",
+    "question_bank",
+    "reply",
+    "with_phrasings",
+]
 
 
 def _template(answer: str | AnswerBy, facts: Mapping[str, Any]) -> str:
@@ -69,6 +58,14 @@ def opening(case: Case, values: Mapping[str, Any], temperament: str) -> str:
     return text
 
 
+def question_bank(sop: Sop) -> dict[str, list[str]]:
+    """The SOP's phrasing bank: question id -> its text, English text, keywords, phrasings."""
+    return {
+        q.id: list(dict.fromkeys([q.text, q.text_en, *q.keywords, *q.phrasings]))
+        for q in sop.questions
+    }
+
+
 def build_customer(
     case: Case,
     sop: Sop,
@@ -78,36 +75,62 @@ def build_customer(
     summary: dict[str, Any],
 ) -> dict[str, Any]:
     """The persona state stored with the episode (JSON-able)."""
-    answers: dict[str, str] = {}
-    for question in sop.questions:
-        text = _answer_text(question, case, facts, values)
-        raw = DONT_KNOW[temperament] if text is None else text
-        answers[question.id] = (
-            raw if text is None else in_temperament(raw, temperament, question.id)
-        )
-    bank = [
-        [q.id, [list(textmatch.tokens(p)) for p in (q.text, q.text_en, *q.keywords)]]
+    questions = {
+        q.id: {
+            "answer": _answer_text(q, case, facts, values),
+            "reveals": list(q.reveals),
+            "topic": q.topic or q.text,
+        }
         for q in sop.questions
-    ]
+    }
+    bank = question_bank(sop)
     return {
+        "version": STATE_VERSION,
         "case": case.id,
         "sop": sop.id,
         "temperament": temperament,
-        "answers": answers,
+        "questions": questions,
         "bank": bank,
-        "clarify": CLARIFY[temperament],
+        "bank_digest": digest(bank),
+        "caller": caller_values(values),
         "summary": summary,
     }
 
 
+def with_phrasings(customer: Mapping[str, Any], added: Mapping[str, Sequence[str]]) -> dict:
+    """The state with more phrasings in its bank (trainers' additions, by question id);
+    phrasings of questions the SOP does not have are ignored."""
+    bank = {qid: list(texts) for qid, texts in customer["bank"].items()}
+    for question_id, texts in added.items():
+        if question_id in bank:
+            bank[question_id] = list(dict.fromkeys([*bank[question_id], *texts]))
+    return {**customer, "bank": bank, "bank_digest": digest(bank)}
+
+
+def probe_state(sop: Sop, added: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:
+    """A customer of the SOP whose answers are the question ids: to see what the bank
+    understands (trainers trying a phrasing, the corpus test, bench/customer.py)."""
+    questions = {
+        q.id: {"answer": q.id, "reveals": list(q.reveals), "topic": q.topic or q.text}
+        for q in sop.questions
+    }
+    bank = question_bank(sop)
+    state = {
+        "version": STATE_VERSION,
+        "case": None,
+        "sop": sop.id,
+        "temperament": "cooperative",
+        "questions": questions,
+        "bank": bank,
+        "bank_digest": digest(bank),
+        "caller": {"name": "Pelanggan", "address": "-", "phone": "-", "email": "-"},
+        "summary": {},
+    }
+    return with_phrasings(state, added or {})
+
+
 def answer(customer: Mapping[str, Any], question: str) -> tuple[str | None, str]:
-    """(question id or None, the customer's reply) to a question in Indonesian or English."""
-    text = question.strip()
-    answers = customer["answers"]
-    if text in answers:
-        return text, answers[text]
-    bank = [(qid, [tuple(p) for p in phrases]) for qid, phrases in customer["bank"]]
-    question_id, _ = textmatch.best_match(text, bank)
-    if question_id is None:
-        return None, customer["clarify"]
-    return question_id, answers[question_id]
+    """(first SOP question id understood or None, the customer's reply): the short form of
+    `reply` for a question asked with no history."""
+    result = reply(customer, question)
+    return (result.question_ids[0] if result.question_ids else None), result.text

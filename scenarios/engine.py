@@ -4,13 +4,22 @@ get_library() -> Library            load_library(root) / validate_files(paths) -
 list_cases(lib) -> [dict]           coverage(lib) -> {sop: {branch: [case ids]}}
 instantiate(conn, lib, case_id, seed, episode_id, persona=None) -> Instance
 write_instance(conn, instance)      answer(customer, question) -> (question_id | None, text)
+reply(customer, message, history) -> Reply (.detail(): the ask event's detail)
+with_phrasings(customer, added) / probe_state(sop, added) / question_bank(sop)
 grade(events, submission, key) -> report          hint(key, events) -> {step_id, ...}
 """
 
 from typing import Any
 
 from scenarios.coverage import coverage
-from scenarios.customer import answer
+from scenarios.customer import (
+    Reply,
+    answer,
+    probe_state,
+    question_bank,
+    reply,
+    with_phrasings,
+)
 from scenarios.grading.grader import grade
 from scenarios.grading.hint import hint
 from scenarios.instantiate import Instance, instantiate, opening_event, write_instance
@@ -38,6 +47,7 @@ __all__ = [
     "Library",
     "LibraryError",
     "Problem",
+    "Reply",
     "answer",
     "clear_cache",
     "coverage",
@@ -48,6 +58,10 @@ __all__ = [
     "list_cases",
     "load_library",
     "opening_event",
+    "probe_state",
+    "question_bank",
+    "reply",
     "validate_files",
+    "with_phrasings",
     "write_instance",
 ]

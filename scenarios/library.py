@@ -48,11 +48,16 @@ class Library:
 
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files named, and those under the named folders (sorted, no duplicates)."""
+    """The YAML files named, and those under the named folders (sorted, no duplicates); in a
+    library root (a folder holding `sops` or `cases`) only those two folders are searched, so
+    the engine's own data files (scenarios/understanding/data) are not taken for cases."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+            roots = [path / SOPS, path / CASES]
+            searched = [r for r in roots if r.is_dir()] or [path]
+            for folder in searched:
+                found += sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml"))
         else:
             found.append(path)
     return list(dict.fromkeys(found))

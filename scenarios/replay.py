@@ -1,15 +1,16 @@
 """The trace a perfect replay of a key would record, built without HTTP (tests, bench, CLI).
 
 The episode API records a tool call as its operation and parameters (path slots and query
-parameters, or the JSON body's fields) and a question as the customer's matched question id.
+parameters, or the JSON body's fields) and a question as the customer's reply detail (the SOP
+question ids understood, the answer, the facts it disclosed).
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gladi import catalog
-from scenarios.customer import answer
+from scenarios.customer import reply
 
 AT = "2026-10-15T03:00:00+00:00"
 
@@ -44,13 +45,11 @@ def ask_event(
     event_id: int,
     customer: Mapping[str, Any],
     question: str,
-    reveals: Mapping[str, list[str]] | None = None,
+    history: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
-    """The trace event of one question to the simulated customer (`reveals`: the key's
-    question -> facts map, for the facts the answer disclosed)."""
-    question_id, reply = answer(customer, question)
-    ids = [question_id] if question_id else []
-    disclosed = [f for q in ids for f in (reveals or {}).get(q, [])]
+    """The trace event of one question to the simulated customer (after `history`, the
+    episode's earlier ask events): its detail is what the episode API records."""
+    detail = reply(customer, question, history).detail()
     return {
         "id": event_id,
         "at": AT,
@@ -59,18 +58,11 @@ def ask_event(
         "operation": None,
         "params": {"question": question},
         "status": 200,
-        "detail": {
-            "question_id": question_id,
-            "question_ids": ids,
-            "answer": reply,
-            "disclosed": disclosed,
-        },
+        "detail": detail,
     }
 
 
-def opening_event(
-    event_id: int, opening: str, customer: Mapping[str, Any]
-) -> dict[str, Any]:
+def opening_event(event_id: int, opening: str, customer: Mapping[str, Any]) -> dict[str, Any]:
     """The trace's first event: the customer's opening and the facts it states."""
     return {
         "id": event_id,
@@ -89,10 +81,10 @@ def replay_events(
 ) -> list[dict[str, Any]]:
     """Events of an episode whose agent replays every key step in order (after the opening)."""
     events = [opening_event(1, opening, customer)]
-    reveals = key["grading"].get("reveals") or {}
     for index, step in enumerate(key["steps"], start=2):
         if step["kind"] == "question":
-            events.append(ask_event(index, customer, step["question"], reveals))
+            asked = [e for e in events if e["kind"] == "ask"]
+            events.append(ask_event(index, customer, step["question"], asked))
         else:
             events.append(tool_event(index, step["operation"], step["request"]))
     return events

@@ -175,6 +175,35 @@ def save_case(token: str, yaml_text: str, overwrite: bool) -> Json:
     return post_json("/api/authoring/save", body, token=token)
 
 
+# --- phrasing banks (trainer) ----------------------------------------------------------------
+
+
+def phrasing_review(token: str, sop: str) -> Json:
+    """GET /api/phrasings/review: per SOP question, the messages waiting and the additions."""
+    return get_json("/api/phrasings/review", token=token, params={"sop": sop})
+
+
+def add_phrasing(token: str, sop: str, question_id: str, text: str) -> Json:
+    """POST /api/phrasings: add a phrasing to a question's bank (new episodes use it)."""
+    body = {"sop": sop, "question_id": question_id, "text": text}
+    return post_json("/api/phrasings", body, token=token)
+
+
+def dismiss_phrasing(token: str, sop: str, text: str) -> Json:
+    """POST /api/phrasings/dismiss: take a waiting message off the list."""
+    return post_json("/api/phrasings/dismiss", {"sop": sop, "text": text}, token=token)
+
+
+def remove_phrasing(token: str, phrasing_id: int) -> Json:
+    """DELETE /api/phrasings/{id}: remove a phrasing a trainer added."""
+    return send("DELETE", f"/api/phrasings/{phrasing_id}", token=token).json()
+
+
+def try_phrasing(token: str, sop: str, text: str) -> Json:
+    """POST /api/phrasings/try: what a new episode's customer would understand the text as."""
+    return post_json("/api/phrasings/try", {"sop": sop, "text": text}, token=token)
+
+
 # --- tool screens ----------------------------------------------------------------------------
 
 

@@ -36,6 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page_authoring": {"id": "Tulis kasus", "en": "Authoring"},
     "page_cohort": {"id": "Dasbor kohort", "en": "Cohort dashboard"},
     "page_exams": {"id": "Ujian", "en": "Exams"},
+    "page_phrasings": {"id": "Bahasa agen", "en": "Agent phrasings"},
     # sign-in
     "signin_title": {"id": "Gladi — masuk", "en": "Gladi — sign in"},
     "signin_intro": {

@@ -72,4 +72,32 @@ TRAINER_MESSAGES: dict[str, dict[str, str]] = {
     "finished": {"id": "Selesai", "en": "Finished"},
     "assigned": {"id": "Ditugaskan", "en": "Assigned"},
     "no_exams": {"id": "Belum ada ujian.", "en": "No exams yet."},
+    # phrasings
+    "phr_help": {
+        "id": "Kalimat peserta yang tidak dipahami pelanggan simulasi (atau hanya samar), "
+        "dikelompokkan per pertanyaan SOP terdekat. Tambahkan ke bank pertanyaan: episode baru "
+        "langsung memahaminya.",
+        "en": "Trainees' messages the simulated customer did not understand (or barely), "
+        "grouped by the closest SOP question. Add one to a question's bank: new episodes "
+        "understand it at once.",
+    },
+    "phr_try": {"id": "Coba kalimat", "en": "Try a phrasing"},
+    "phr_try_btn": {"id": "Coba", "en": "Try"},
+    "phr_understood": {"id": "Dipahami sebagai: {what}", "en": "Understood as: {what}"},
+    "phr_nothing": {"id": "tidak dipahami", "en": "not understood"},
+    "phr_pending": {"id": "{n} menunggu", "en": "{n} waiting"},
+    "phr_added": {"id": "Ditambahkan pelatih", "en": "Added by trainers"},
+    "phr_unmatched": {
+        "id": "Tidak dekat dengan pertanyaan mana pun",
+        "en": "Close to no question",
+    },
+    "phr_question": {"id": "Pertanyaan", "en": "Question"},
+    "phr_add": {"id": "Tambah ke bank", "en": "Add to bank"},
+    "phr_dismiss": {"id": "Abaikan", "en": "Dismiss"},
+    "phr_remove": {"id": "Hapus", "en": "Remove"},
+    "phr_done_add": {"id": "Ditambahkan ke {question}.", "en": "Added to {question}."},
+    "phr_done_dismiss": {"id": "Diabaikan.", "en": "Dismissed."},
+    "phr_done_remove": {"id": "Dihapus dari bank.", "en": "Removed from the bank."},
+    "phr_none_waiting": {"id": "Tidak ada kalimat yang menunggu.", "en": "Nothing waiting."},
+    "phr_times": {"id": "{n}×", "en": "{n}×"},
 }

@@ -10,7 +10,7 @@ from trainer_ui.i18n import t
 PAGES = Path(__file__).resolve().parent / "app_pages"
 TRAINEE = ("home", "attempt", "review")
 STAFF_PAGES = {
-    "trainer": ("library", "authoring", "cohort", "exams", "review"),
+    "trainer": ("library", "authoring", "cohort", "exams", "phrasings", "review"),
     "assessor": ("library", "cohort", "review"),
 }
 ICONS = {
@@ -22,6 +22,7 @@ ICONS = {
     "authoring": "✏️",
     "cohort": "📊",
     "exams": "📝",
+    "phrasings": "💬",
 }
 
 

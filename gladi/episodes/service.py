@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from gladi.catalog import TOOLS
-from gladi.episodes import exams
+from gladi.episodes import exams, phrasings
 from gladi.episodes.access import (
     EPISODES,
     key_visible,
@@ -46,6 +46,8 @@ def start(
     episode_id = secrets.token_urlsafe(18)
     seed = secrets.randbelow(1_000_000) if seed is None else seed
     instance = engine.instantiate(conn, library, scenario, seed, episode_id, persona)
+    added = phrasings.added_for(conn, instance.brief["sop"])
+    customer = engine.with_phrasings(instance.customer, added) if added else instance.customer
     conn.execute(
         insert(EPISODES).values(
             id=episode_id,
@@ -60,7 +62,7 @@ def start(
             created_at=datetime.now(UTC),
             sim_now=instance.sim_now,
             brief=instance.brief,
-            customer=instance.customer,
+            customer=customer,
             key=instance.key,
         )
     )
@@ -84,20 +86,24 @@ def created_body(
 
 
 def ask(conn: Connection, user: User, episode_id: str, question: str) -> dict[str, Any]:
-    """Put a question to the simulated customer; the exchange is recorded."""
+    """Put a message to the simulated customer; the exchange is recorded (the SOP questions
+    it was understood as, the answer, the facts disclosed, any small talk), and a message the
+    customer did not understand is kept for trainers to review."""
     episode = _open_owned(conn, user, episode_id)
     text = question.strip()
     if not text:
         raise BadInput("the question is empty", field="question")
-    question_id, answer = engine.answer(episode["customer"], text)
-    append_event(
-        conn,
-        episode_id,
-        "ask",
-        params={"question": text},
-        detail={"question_id": question_id, "answer": answer},
-    )
-    return {"question_id": question_id, "answer": answer}
+    history = [e for e in events_of(conn, episode_id) if e["kind"] == "ask"]
+    reply = engine.reply(episode["customer"], text, history)
+    detail = reply.detail()
+    event_id = append_event(conn, episode_id, "ask", params={"question": text}, detail=detail)
+    phrasings.note(conn, episode["sop"], episode_id, event_id, text, reply)
+    return {
+        "question_id": detail["question_id"],
+        "question_ids": detail["question_ids"],
+        "answer": reply.text,
+        "talk": reply.talk,
+    }
 
 
 def hint(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:

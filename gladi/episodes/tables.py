@@ -92,3 +92,38 @@ class ExamAssignment(SQLModel, table=True):
     exam_id: int = Field(index=True)
     user_id: int = Field(index=True)
     finished_at: datetime | None = None
+
+
+class QuestionPhrasing(SQLModel, table=True):
+    """A phrasing a trainer added to a SOP question's bank: new episodes of the SOP understand
+    it (an episode keeps the bank it started with)."""
+
+    __tablename__ = "question_phrasing"
+    id: int | None = Field(default=None, primary_key=True)
+    sop: str = Field(index=True)
+    question_id: str
+    text: str
+    key: str = Field(description="the phrasing in standard words (duplicates share it)")
+    added_by: int
+    created_at: datetime
+
+
+class PhrasingReview(SQLModel, table=True):
+    """A trainee's message the customer understood as no SOP question, or barely: listed for
+    trainers until one adds it to a question's bank or dismisses it."""
+
+    __tablename__ = "phrasing_review"
+    __table_args__ = (Index("ix_phrasing_review_sop_open", "sop", "resolved"),)
+    id: int | None = Field(default=None, primary_key=True)
+    sop: str
+    episode_id: str
+    event_id: int
+    text: str
+    key: str = Field(index=True, description="the message in standard words (groups repeats)")
+    outcome: str = Field(description="unmatched, ambiguous or low (understood, low confidence)")
+    score: float
+    candidates: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    created_at: datetime
+    resolved: str | None = Field(default=None, description="added:<question id> or dismissed")
+    resolved_by: int | None = None
+    resolved_at: datetime | None = None

@@ -61,8 +61,21 @@ class AskIn(Strict):
 
 
 class AskOut(BaseModel):
-    question_id: str | None
+    question_id: str | None = Field(
+        description="The first SOP question the message was understood as (null: none)"
+    )
+    question_ids: list[str] = Field(
+        description="Every SOP question the message was understood as, in order ([] for "
+        "small talk, caller details or a request to clarify)"
+    )
     answer: str
+    talk: str | None = Field(
+        default=None,
+        description="What else the message was: greeting, identity, thanks, hold, apology, "
+        "empathy, acknowledge, closing; caller_info (the caller's name, address, phone or "
+        "e-mail a form needs); clarify (the customer did not understand and asks). Null when "
+        "the message only asked SOP questions",
+    )
 
 
 class SubmitIn(Strict):

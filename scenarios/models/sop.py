@@ -1,8 +1,8 @@
 """The SOP encoding (`scenarios/sops/sop-00N.yaml`): facts, lookups, questions, decision ..."""
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from scenarios.models.checks import (
     CHECK_KINDS,
@@ -114,6 +114,9 @@ class OrderDef(Strict):
     ref: Ref
 
 
+Phrasing = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
 class AnswerBy(Strict):
     """An answer that depends on a fact's value: `values` maps the value (as text) to a text."""
 
@@ -122,12 +125,27 @@ class AnswerBy(Strict):
 
 
 class QuestionDef(Strict):
-    """A question the agent puts to the customer, and the default answer template."""
+    """A question the agent puts to the customer, and the default answer template.
+
+    `text`, `text_en`, `keywords` and `phrasings` together are the question's phrasing bank:
+    what the simulated customer understands as this question (trainers add more in the UI).
+    """
 
     id: Ident
     text: Text
     text_en: Text
-    keywords: list[str] = Field(default_factory=list)
+    topic: Text | None = Field(
+        default=None,
+        description="A few words naming what is asked, as the customer says it when unsure "
+        "('maksudnya soal {topic} atau ...?'); the question text when left out",
+    )
+    keywords: list[str] = Field(
+        default_factory=list, description="Short phrases meaning this question (the bank)"
+    )
+    phrasings: list[Phrasing] = Field(
+        default_factory=list,
+        description="Ways agents ask this question, as they type them (the bank)",
+    )
     reveals: list[Ident] = Field(default_factory=list)
     required: bool | Condition = False
     answer: Text | AnswerBy | None = None

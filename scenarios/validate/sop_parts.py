@@ -6,6 +6,7 @@ from gladi import catalog
 from scenarios import expressions
 from scenarios.facts import derived_order
 from scenarios.models.sop import AnswerBy
+from scenarios.understanding.normalize import text_words
 from scenarios.validate.context import SopCheck, operation_problem, operations_matching
 
 
@@ -124,7 +125,28 @@ def check_questions(check: SopCheck) -> None:
             check.condition(question.required, (*at, "required"))
         if question.answer is not None:
             check_answer(check, question.answer, (*at, "answer"))
+    check_banks(check)
     _unique(check, "resolutions", [r.code for r in sop.resolutions])
+
+
+def check_banks(check: SopCheck) -> None:
+    """A phrasing (keyword, text) written the same in two questions' banks is a Problem: the
+    customer could not tell which question it asks."""
+    owner: dict[str, str] = {}
+    for index, question in enumerate(check.sop.questions):
+        texts: list[tuple[tuple[str | int, ...], str]] = [
+            (("text",), question.text),
+            (("text_en",), question.text_en),
+        ]
+        texts += [(("keywords", i), k) for i, k in enumerate(question.keywords)]
+        texts += [(("phrasings", i), p) for i, p in enumerate(question.phrasings)]
+        for where, text in texts:
+            first = owner.setdefault(" ".join(text_words(text)), question.id)
+            if first != question.id:
+                check.add(
+                    ("questions", index, *where),
+                    f"{text!r} is also in the bank of question {first!r}",
+                )
 
 
 def check_answer(check: SopCheck, answer: str | AnswerBy, at: tuple) -> None:

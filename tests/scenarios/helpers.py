@@ -83,15 +83,9 @@ def start_case(library: Library, world: Engine, case_id: str, seed: int) -> tupl
 def record_question(world: Engine, instance: Instance, question: str) -> None:
     """Put a question to the instance's customer and record it as the episode service does
     for /ask (the test episodes hold no customer of their own for the service to read)."""
-    question_id, reply = engine.answer(instance.customer, question)
+    detail = engine.reply(instance.customer, question).detail()
     with world.begin() as conn:
-        append_event(
-            conn,
-            instance.episode_id,
-            "ask",
-            params={"question": question},
-            detail={"question_id": question_id, "answer": reply},
-        )
+        append_event(conn, instance.episode_id, "ask", params={"question": question}, detail=detail)
 
 
 def replay_over_http(

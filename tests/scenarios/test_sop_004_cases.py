@@ -136,7 +136,7 @@ def test_drills_find_the_order_only_from_the_order_date(
     assert (default.count == 0) is old
     if "order_id" in expected:
         assert expected["order_id"] == ids["order_id"]
-        assert ids["order_id"] not in instance.customer["answers"]["order_info"]
+        assert ids["order_id"] not in instance.customer["questions"]["order_info"]["answer"]
 
 
 def test_every_question_text_reaches_its_own_question(library: Library, mem_engine: Engine) -> None:

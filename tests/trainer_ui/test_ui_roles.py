@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.trainer_ui.conftest import APP, sign_in
 
-TRAINER_PAGES = ("library", "authoring", "cohort", "exams")
+TRAINER_PAGES = ("library", "authoring", "cohort", "exams", "phrasings")
 
 
 def test_trainee_menu_has_no_trainer_page(app: AppTest, account) -> None:

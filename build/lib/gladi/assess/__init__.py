@@ -1,0 +1,1 @@
+"""Automated assessment: agents run episodes over HTTP and are graded exactly like people."""

@@ -1,0 +1,1 @@
+"""The `gladi` command: one Typer app, one module per group of verbs."""

@@ -1,0 +1,1 @@
+"""Accounts, sessions, episodes and their traces: everything a worker must not keep in memory."""

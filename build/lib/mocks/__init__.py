@@ -1,0 +1,1 @@
+"""The mock tools (one folder each) and the episode API, served as one FastAPI app."""

@@ -1,0 +1,1 @@
+"""The episode API under /api: sign-in, scenarios, episodes, results, exams."""

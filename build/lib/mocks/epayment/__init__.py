@@ -1,0 +1,1 @@
+"""E-Payment / I-Payment: bill inquiry by jastel, account number or IndiHome number."""

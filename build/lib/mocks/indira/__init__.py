@@ -1,0 +1,1 @@
+"""Indira: recharge status per MSISDN, Voucher Details (servo) and balance usage."""

@@ -1,0 +1,1 @@
+"""History interaksi & tiket: past contacts and tickets about a number, newest first."""

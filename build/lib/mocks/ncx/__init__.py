@@ -1,0 +1,1 @@
+"""NCXtools: EBIS > Asset (search, Detail) and EBIS > Sales Order (search, Detail, CABASA)."""

@@ -1,0 +1,1 @@
+"""Informasi gangguan: mass outage notices by area, active at the caller's clock."""

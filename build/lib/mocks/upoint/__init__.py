@@ -1,0 +1,1 @@
+"""UPoint OTT dashboard: login, Addon Softbundling > Subscriptions / Transactions Data, export."""

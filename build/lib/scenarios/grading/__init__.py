@@ -1,0 +1,1 @@
+"""The grader: a pure function of (trace events, submission, answer key) -> report."""

@@ -1,0 +1,162 @@
+"""The scenario library: every SOP encoding and case, loaded and validated together."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from gladi.errors import NotFound
+from scenarios.models import Case, Sop
+from scenarios.problems import LibraryError, Problem
+from scenarios.sources import source_lines, source_path
+from scenarios.validate.case_file import validate_case
+from scenarios.validate.errors import display
+from scenarios.validate.sop_file import validate_sop
+from scenarios.yamlsrc import Source, SourceError, read_source
+
+SOPS, CASES = "sops", "cases"
+
+
+@dataclass
+class Library:
+    """Loaded SOPs and cases (only files without problems)."""
+
+    root: Path
+    sops: dict[str, Sop] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def case(self, case_id: str) -> Case:
+        """The case with this id; NotFound naming `scenario` otherwise."""
+        try:
+            return self.cases[case_id]
+        except KeyError:
+            raise NotFound(
+                f"no scenario {case_id!r}",
+                field="scenario",
+                expected="an id from GET /api/scenarios",
+            ) from None
+
+    def sop_of(self, case: Case) -> Sop:
+        """The SOP a case practises."""
+        return self.sops[case.sop]
+
+    def source_lines(self, sop: Sop) -> tuple[str, ...]:
+        """The lines of the SOP's source text."""
+        return source_lines(source_path(self.root / SOPS, sop.source))
+
+
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """The YAML files named, and those under the named folders (sorted, no duplicates); in a
+    library root (a folder holding `sops` or `cases`) only those two folders are searched, so
+    the engine's own data files (scenarios/understanding/data) are not taken for cases."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            roots = [path / SOPS, path / CASES]
+            searched = [r for r in roots if r.is_dir()] or [path]
+            for folder in searched:
+                found += sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml"))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _is_sop_file(path: Path) -> bool:
+    """SOP encodings live in a `sops` folder or are named `sop-NNN.yaml`; the rest are cases."""
+    return path.parent.name == SOPS or re.fullmatch(r"sop-\d{3}", path.stem) is not None
+
+
+def _read(path: Path, problems: list[Problem]) -> Source | None:
+    try:
+        return read_source(path)
+    except SourceError as exc:
+        problems.append(Problem(display(path), exc.line, "", exc.message))
+        return None
+
+
+def _load(sop_paths: list[Path], case_paths: list[Path], into: Library) -> None:
+    for path in sop_paths:
+        src = _read(path, into.problems)
+        if src is None:
+            continue
+        sop, found = validate_sop(src)
+        into.problems += found
+        if sop is not None and sop.id in into.sops:
+            into.problems.append(Problem(display(path), 1, "id", f"duplicate SOP id {sop.id}"))
+        elif sop is not None:
+            into.sops[sop.id] = sop
+    for path in case_paths:
+        src = _read(path, into.problems)
+        if src is None:
+            continue
+        case, found = validate_case(src, into.sops)
+        into.problems += found
+        if case is not None and case.id in into.cases:
+            into.problems.append(Problem(display(path), 1, "id", f"duplicate case id {case.id}"))
+        elif case is not None:
+            into.cases[case.id] = case
+    into.problems.sort()
+
+
+def load_library(root: Path, strict: bool = True) -> Library:
+    """Load `<root>/sops/*.yaml` and `<root>/cases/**/*.yaml`.
+
+    With `strict` (the default) any problem raises LibraryError listing them all; otherwise the
+    library holds the files without problems and `problems` lists the rest.
+    """
+    library = Library(root=root)
+    sop_paths = sorted((root / SOPS).glob("*.yaml"))
+    _load(sop_paths, yaml_files([root / CASES]) if (root / CASES).is_dir() else [], library)
+    if strict and library.problems:
+        raise LibraryError(library.problems)
+    return library
+
+
+def validate_files(paths: Iterable[Path], root: Path | None = None) -> list[Problem]:
+    """Every problem of the given files (folders are searched for YAML).
+
+    Cases are checked against the SOP files given, else against the library's SOPs at `root`.
+    """
+    files = yaml_files(paths)
+    sop_paths = [p for p in files if _is_sop_file(p)]
+    case_paths = [p for p in files if not _is_sop_file(p)]
+    library = Library(root=root or Path("."))
+    if case_paths and root is not None:
+        given = {p.resolve() for p in sop_paths}
+        sop_paths += [p for p in sorted((root / SOPS).glob("*.yaml")) if p.resolve() not in given]
+    _load(sop_paths, case_paths, library)
+    named = {display(p) for p in files}
+    return [p for p in library.problems if p.file in named]
+
+
+def fingerprint(root: str) -> tuple[tuple[str, int, int], ...]:
+    """Every YAML file under `root` with its mtime and size: changes when any file does."""
+    entries = []
+    for path in sorted(Path(root).rglob("*.yaml")):
+        stat = path.stat()
+        entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=4)
+def _cached(root: str, _files: tuple[tuple[str, int, int], ...]) -> Library:
+    return load_library(Path(root))
+
+
+def get_library() -> Library:
+    """The library at `<settings.scenarios_dir>` (LibraryError if bad).
+
+    Loaded once and reused while no file changes: every call compares the files' mtimes and
+    sizes, so a case saved through one worker is seen by every other worker at its next call.
+    """
+    from gladi.settings import get_settings
+
+    root = str(get_settings().scenarios_dir)
+    return _cached(root, fingerprint(root))
+
+
+def clear_cache() -> None:
+    """Forget loaded libraries (tests, or after editing files)."""
+    _cached.cache_clear()

@@ -1,0 +1,1 @@
+"""One renderer per tool tab of the attempt workspace (`render()` in each module)."""
