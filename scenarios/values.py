@@ -45,11 +45,17 @@ _SET_SYNONYMS = {
 }
 
 
+_DIGITS = re.compile(r"\d{6,}")
+_GROUPING = re.compile(r"[\s.-]")
+
+
 def same_identifier(expected: str, actual: Any) -> bool:
     """Identifiers compare after MSISDN normalisation and trimming (`62812...` == `0812...`)."""
     a, e = str(actual).strip(), str(expected).strip()
     if f.MSISDN_RE.match(f.normalize_msisdn(e)):
         return f.normalize_msisdn(a) == f.normalize_msisdn(e)
+    if _DIGITS.fullmatch(e):
+        return _GROUPING.sub("", a) == _GROUPING.sub("", e)  # `0212 3456 ...` is the serial
     return norm(a) == norm(e)
 
 
@@ -58,14 +64,19 @@ def _set_item(item: Any) -> str:
     return _SET_SYNONYMS.get(key, key)
 
 
+NONE_WORDS = frozenset({"tidak ada", "none", "kosong", "tidak ada layanan", "no", "nothing"})
+"""What an agent writes for an empty set."""
+
+
 def as_set(value: Any) -> frozenset[str]:
     """A list, or text separated by commas/slashes/'dan'/'and', as a set of normalised items
-    (service codes dropped: `799 - Disney` is `disney`; `internet` is `data`)."""
+    (service codes dropped: `799 - Disney` is `disney`; `internet` is `data`; `tidak ada`,
+    `-` or nothing is the empty set)."""
     if isinstance(value, list | tuple | set | frozenset):
         items = list(value)
     else:
         items = re.split(r",|/|;|\n|\bdan\b|\band\b|&", str(value))
-    return frozenset(n for item in items if (n := _set_item(item)))
+    return frozenset(n for item in items if (n := _set_item(item)) and n not in NONE_WORDS)
 
 
 _LIST_SPLIT = {

@@ -33,8 +33,15 @@ def passes(check: dict[str, Any], actual: Any, now: datetime | None = None) -> b
         return v.parse_number(expected) in amounts_in(text)
     if kind == "all_of":
         got = v.norm(text)
-        return all(any(v.norm(alt) in got for alt in str(term).split("|")) for term in expected)
+        return all(any(_mentions(got, alt) for alt in str(term).split("|")) for term in expected)
     raise ValueError(f"unknown check kind {kind!r}")
+
+
+def _mentions(got: str, alternative: str) -> bool:
+    """Whether normalised text mentions an alternative; one that is only punctuation (`-`)
+    matches only a text that is only punctuation."""
+    wanted = v.norm(alternative)
+    return wanted in got if wanted else not got
 
 
 def describe(check: dict[str, Any]) -> str:

@@ -17,6 +17,8 @@ from scenarios.grading.item import item
 from scenarios.parsing.claims import bill_claim
 
 Found = tuple[bool, dict[str, Any] | None]
+_GROUPING = re.compile(r"[\s.-]")
+"""Spaces, dots and dashes agents group long numbers with (`0212 3456 ...`)."""
 
 
 def _fact_claimed(detect: Mapping[str, Any], submission: Mapping[str, Any]) -> Found:
@@ -41,7 +43,9 @@ def _ticket_field(detect: Mapping[str, Any], events: Sequence[ev.Event]) -> Foun
         t
         for t in ev.tickets(events)
         if not pattern.match(
-            str(((t.get("params") or {}).get("fields") or {}).get(rule["field"], "")).strip()
+            _GROUPING.sub(
+                "", str(((t.get("params") or {}).get("fields") or {}).get(rule["field"], ""))
+            )
         )
     ]
     return bool(bad), ev.evidence(bad)

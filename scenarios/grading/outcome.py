@@ -100,7 +100,11 @@ def escalation_item(grading: Key, submission: Mapping[str, Any]) -> dict[str, An
 
 
 def _fact_item(spec: Mapping[str, Any], got: Any, weight: int, now: datetime | None) -> dict:
-    if got is None or (isinstance(got, str) and not got.strip()):
+    nothing = spec["expected"] == [] and spec["compare"] in ("set", "datetimes", "numbers")
+    if nothing and (got is None or values.same(spec["compare"], [], got, now)):
+        status = "ok"
+        en, idn = f"Nothing to report: {spec['label_en']}.", f"Tidak ada: {spec['label']}."
+    elif got is None or (isinstance(got, str) and not got.strip()):
         status = "missed"
         en, idn = f"Not reported: {spec['label_en']}.", f"Belum dilaporkan: {spec['label']}."
     elif values.same(spec["compare"], spec["expected"], got, now):
