@@ -96,6 +96,10 @@ def _expected(name: str) -> Callable[[Instance], Any]:
     return lambda instance: instance.key["expected"]["facts"][name]
 
 
+def _fact(instance: Instance, name: str) -> int:
+    return int(instance.key["expected"]["facts"][name])
+
+
 def _spaced_serial(instance: Instance) -> str:
     serial = instance.key["expected"]["ticket"]["fields"]["serial_or_trx"]
     return " ".join(serial[i : i + 4] for i in range(0, len(serial), 4))
@@ -236,7 +240,7 @@ ATTEMPTS: list[tuple[str, str, Tweak, str]] = [
             ott_services=", ".join(
                 x.split(" - ", 1)[-1] for x in i.key["expected"]["facts"]["ott_services"]
             ),
-            internet_content_amount=f"IDR {int(i.key['expected']['facts']['internet_content_amount']):,}",
+            internet_content_amount=f"IDR {_fact(i, 'internet_content_amount'):,}",
         )(i, e, s),
         "pass100",
     ),
