@@ -92,10 +92,6 @@ def _ticket(**changes: Any) -> Tweak:
     return tweak
 
 
-def _expected(name: str) -> Callable[[Instance], Any]:
-    return lambda instance: instance.key["expected"]["facts"][name]
-
-
 def _fact(instance: Instance, name: str) -> int:
     return int(instance.key["expected"]["facts"][name])
 
@@ -105,8 +101,12 @@ def _spaced_serial(instance: Instance) -> str:
     return " ".join(serial[i : i + 4] for i in range(0, len(serial), 4))
 
 
-def _nominal_rb(instance: Instance) -> str:
-    return f"{int(instance.customer['summary']['identifiers'].get('nominal', 0) or 0)}"
+def _nominal_in_ribu(instance: Instance) -> str:
+    from scenarios.parsing.amounts import parse_amount
+
+    typed = instance.key["expected"]["ticket"]["fields"]["nominal"]
+    amount = parse_amount(typed) or 0
+    return f"{amount // 1000} ribu"
 
 
 # (case, what the agent did, tweak, verdict): right, wrong and sloppy attempts from the SOP text
@@ -204,7 +204,9 @@ ATTEMPTS: list[tuple[str, str, Tweak, str]] = [
     (
         "ex002-mkios-ticket-impatient",
         "reads the serial out in groups of four and the nominal as 'ribu'",
-        lambda i, e, s: _ticket_field("serial_or_trx", _spaced_serial)(i, e, s),
+        lambda i, e, s: _ticket_field("nominal", _nominal_in_ribu)(
+            i, *_ticket_field("serial_or_trx", _spaced_serial)(i, e, s)
+        ),
         "pass100",
     ),
     (
