@@ -46,6 +46,12 @@ TRAINEE_MESSAGES: dict[str, dict[str, str]] = {
     "pick_resolution": {"id": "Pilih resolusi", "en": "Pick a resolution"},
     "escalation": {"id": "Eskalasi", "en": "Escalation"},
     "no_escalation": {"id": "(tanpa eskalasi)", "en": "(no escalation)"},
+    "advice": {"id": "Saran/informasi ke pelanggan", "en": "Advice given to the customer"},
+    "pick_advice": {"id": "Pilih saran yang disampaikan", "en": "Pick the advice you gave"},
+    "advice_help": {
+        "id": "Yang Anda sampaikan ke pelanggan; dinilai seperti resolusi.",
+        "en": "What you told the customer; graded like the resolution.",
+    },
     "drill_goal": {"id": "Tugas", "en": "Task"},
     "report_facts": {"id": "Laporkan fakta yang diminta", "en": "Report the facts asked for"},
     "fact_help": {

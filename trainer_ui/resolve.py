@@ -41,11 +41,25 @@ def report_facts(brief: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     return [(f, label) for f, label in found if f]
 
 
+def advice_labels(brief: dict[str, Any], lang: str) -> dict[str, str]:
+    """Advice code -> label in the shell's language (what the agent tells the customer)."""
+    labels = {}
+    for entry in brief.get("advice") or []:
+        if isinstance(entry, dict) and entry.get("code"):
+            label = entry.get("label_en") if lang == "en" and entry.get("label_en") else None
+            labels[str(entry["code"])] = str(label or entry.get("label") or entry["code"])
+    return labels
+
+
 def submission(brief: dict[str, Any], state: Any) -> dict[str, Any]:
     """The POST /submit body from what the form holds (empty parts left out)."""
     body: dict[str, Any] = {"resolution": state.get(P + "res_resolution") or ""}
     if state.get(P + "res_escalation"):
         body["escalation"] = state[P + "res_escalation"]
+    known = advice_labels(brief, "id")
+    advice = [a for a in state.get(P + "res_advice") or [] if a in known]
+    if advice:
+        body["advice"] = advice
     facts = {}
     for fact, _label in report_facts(brief, "id"):
         typed = str(state.get(P + f"res_fact_{fact}", "") or "").strip()
@@ -91,6 +105,17 @@ def render(attempt: dict[str, Any]) -> None:
         format_func=lambda c: c or t("no_escalation"),
         persist_state="session",
     )
+    advice = advice_labels(brief, current_language())
+    if advice:
+        st.multiselect(
+            t("advice"),
+            list(advice),
+            format_func=label_of(advice),
+            key=P + "res_advice",
+            disabled=done,
+            placeholder=t("pick_advice"),
+            help=t("advice_help"),
+        )
     if brief.get("goal"):
         st.info(f"{t('drill_goal')}: {brief['goal']}")
     for fact, label in report_facts(brief, current_language()):

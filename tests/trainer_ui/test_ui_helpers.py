@@ -183,3 +183,27 @@ def test_plain_escapes_markdown_so_user_text_renders_literally() -> None:
 
     assert plain("[klik](javascript:alert(1))") == r"\[klik\]\(javascript\:alert\(1\)\)"
     assert plain("<b>x</b> *y* 0812-3456") == r"\<b\>x\</b\> \*y\* 0812\-3456"
+
+
+def test_the_submission_carries_the_advice_the_sop_offers() -> None:
+    from trainer_ui.resolve import advice_labels
+
+    brief = {
+        "kind": "case",
+        "advice": [
+            {"code": "wait_1x24h", "label": "Sarankan menunggu", "label_en": "Advise waiting"},
+            {"code": "send_proof_email", "label": "Kirim bukti", "label_en": "Send the proof"},
+        ],
+    }
+    assert advice_labels(brief, "en") == {
+        "wait_1x24h": "Advise waiting",
+        "send_proof_email": "Send the proof",
+    }
+    state = {
+        ui_state.INPUT_PREFIX + "res_resolution": "create_ticket",
+        ui_state.INPUT_PREFIX + "res_advice": ["send_proof_email", "made_up"],
+    }
+    assert submission(brief, state) == {
+        "resolution": "create_ticket",
+        "advice": ["send_proof_email"],
+    }
