@@ -44,39 +44,47 @@ def _mentions(got: str, alternative: str) -> bool:
     return wanted in got if wanted else not got
 
 
-def describe(check: dict[str, Any]) -> str:
-    """A short English description of what the field must hold."""
-    kind, expected = check["kind"], check["expected"]
-    if kind == "nonempty":
-        return "any non-empty value"
-    if kind == "all_of":
-        return "mentions " + " and ".join(str(t).replace("|", " or ") for t in expected)
-    if kind == "one_of":
-        return "one of " + ", ".join(map(str, expected))
-    if kind == "matches":
-        return f"the shape {expected}"
-    if kind == "date_of":
-        return f"the date {expected}"
-    if kind == "amount":
-        return f"the amount {f.rupiah(int(expected))}"
-    return f"{kind} {expected!r}"
+_WORDS = {
+    "en": {
+        "and": "and",
+        "or": "or",
+        "nonempty": "any non-empty value",
+        "all_of": "mentions",
+        "one_of": "one of",
+        "matches": "the shape",
+        "date_of": "the date",
+        "amount": "the amount",
+        "contains": "containing",
+        "equals": "equal to",
+    },
+    "id": {
+        "and": "dan",
+        "or": "atau",
+        "nonempty": "isian apa pun (tidak kosong)",
+        "all_of": "menyebut",
+        "one_of": "salah satu dari",
+        "matches": "format",
+        "date_of": "tanggal",
+        "amount": "nominal",
+        "contains": "memuat",
+        "equals": "sama dengan",
+    },
+}
+"""The words of a field check's description, in English and Indonesian."""
 
 
-def describe_id(check: dict[str, Any]) -> str:
-    """The same in Indonesian."""
+def describe(check: dict[str, Any], lang: str = "en") -> str:
+    """A short description of what the field must hold (`lang`: en or id)."""
+    words = _WORDS[lang]
     kind, expected = check["kind"], check["expected"]
     if kind == "nonempty":
-        return "isian apa pun (tidak kosong)"
+        return words["nonempty"]
     if kind == "all_of":
-        return "menyebut " + " dan ".join(str(t).replace("|", " atau ") for t in expected)
+        terms = (str(t).replace("|", f" {words['or']} ") for t in expected)
+        return f"{words['all_of']} " + f" {words['and']} ".join(terms)
     if kind == "one_of":
-        return "salah satu dari " + ", ".join(map(str, expected))
-    if kind == "matches":
-        return f"format {expected}"
-    if kind == "date_of":
-        return f"tanggal {expected}"
+        return f"{words['one_of']} " + ", ".join(map(str, expected))
     if kind == "amount":
-        return f"nominal {f.rupiah(int(expected))}"
-    if kind == "contains":
-        return f"memuat {expected!r}"
-    return f"{expected!r}"
+        return f"{words['amount']} {f.rupiah(int(expected))}"
+    shown = expected if kind in ("matches", "date_of") else repr(expected)
+    return f"{words.get(kind, kind)} {shown}"

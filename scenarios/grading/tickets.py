@@ -14,7 +14,7 @@ from typing import Any
 
 from scenarios import values
 from scenarios.grading import events as ev
-from scenarios.grading.fieldcheck import describe, describe_id, passes
+from scenarios.grading.fieldcheck import describe, passes
 from scenarios.grading.item import item
 from scenarios.grading.outcome import escalation_texts, same_team
 
@@ -172,7 +172,7 @@ def _field_item(
     else:
         status = "wrong"
         en = f"Ticket field {label} = {value!r}; expected {describe(field['check'])}."
-        idn = f"Field {label} = {value!r}; seharusnya {describe_id(field['check'])}."
+        idn = f"Field {label} = {value!r}; seharusnya {describe(field['check'], 'id')}."
         if identifies:
             en += " That files the ticket about someone else."
             idn += " Tiket menjadi atas pelanggan lain."

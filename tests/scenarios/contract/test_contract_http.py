@@ -7,10 +7,9 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from gladi.assess.client import ToolSessions
 from scenarios.library import Library
 from tests.helpers import episode_headers
-from tests.scenarios.helpers import codes, grade_episode, record_question, start_case
+from tests.scenarios.helpers import codes, grade_episode, replay_over_http, start_case
 
 CASE = "sop001-paid-blocked"
 
@@ -20,33 +19,15 @@ def _replay(
 ) -> list[Any]:
     """The key's lookups and questions, then each ticket action in `tickets` instead of the
     key's own ticket: `{"file": body}` or `{"cancel": index of an earlier filed ticket}`."""
-    sessions, headers, answers, filed = (
-        ToolSessions(),
-        episode_headers(token, instance.episode_id),
-        [],
-        [],
-    )
-    for step in instance.key["steps"]:
-        if step["kind"] == "question":
-            record_question(world, instance, step["question"])
-        elif step.get("operation") != "tickets.create":
-            request = step["request"]
-            response = client.request(
-                request["method"],
-                request["path"],
-                params=request["params"] or None,
-                json=request["json"],
-                headers={**headers, **sessions.headers(request["path"])},
-            )
-            sessions.learn(request["path"], response)
+    replay_over_http(client, world, instance, token, skip=("action:ticket",))
+    headers, answers, filed = episode_headers(token, instance.episode_id), [], []
     for action in tickets:
         if "file" in action:
             answer = client.post("/support/tickets", json=action["file"], headers=headers)
             filed.append(answer.json().get("ticket_id"))
         else:
-            answer = client.post(
-                f"/support/tickets/{filed[action['cancel']]}/cancel", headers=headers
-            )
+            path = f"/support/tickets/{filed[action['cancel']]}/cancel"
+            answer = client.post(path, headers=headers)
         answers.append(answer)
     return answers
 

@@ -1,1 +1,0 @@
-"""Gladi core: settings, database access, the world's tables and formats, and the CLI."""

@@ -1,1 +1,0 @@
-"""Automated assessment: agents run episodes over HTTP and are graded exactly like people."""

@@ -1,1 +1,0 @@
-"""The `gladi` command: one Typer app, one module per group of verbs."""

@@ -1,1 +1,0 @@
-"""The mock tools (one folder each) and the episode API, served as one FastAPI app."""

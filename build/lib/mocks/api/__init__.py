@@ -1,1 +1,0 @@
-"""The episode API under /api: sign-in, scenarios, episodes, results, exams."""

@@ -1,1 +1,0 @@
-"""DSC: subscriber dashboard (profile, device, FA, HLR, recharges, call details, UPCC) and GOL."""

@@ -1,1 +1,0 @@
-"""E-Payment / I-Payment: bill inquiry by jastel, account number or IndiHome number."""

@@ -1,1 +1,0 @@
-"""Indira: recharge status per MSISDN, Voucher Details (servo) and balance usage."""

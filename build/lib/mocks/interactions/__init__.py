@@ -1,1 +1,0 @@
-"""History interaksi & tiket: past contacts and tickets about a number, newest first."""

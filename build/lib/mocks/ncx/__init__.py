@@ -1,1 +1,0 @@
-"""NCXtools: EBIS > Asset (search, Detail) and EBIS > Sales Order (search, Detail, CABASA)."""

@@ -1,1 +1,0 @@
-"""Informasi gangguan: mass outage notices by area, active at the caller's clock."""

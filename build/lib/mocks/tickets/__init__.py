@@ -1,1 +1,0 @@
-"""Ticket desk: the KIP catalog, filing IN / NN tickets inside an episode, reading them back."""

@@ -1,1 +1,0 @@
-"""TOS (TiBS Operational Support): guest login and Print Invoice Billing Test (JSON and PDF)."""

@@ -1,1 +1,0 @@
-"""UPoint OTT dashboard: login, Addon Softbundling > Subscriptions / Transactions Data, export."""

@@ -1,1 +1,0 @@
-"""The grader: a pure function of (trace events, submission, answer key) -> report."""

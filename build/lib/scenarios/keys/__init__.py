@@ -1,1 +1,0 @@
-"""The answer key: the perfect submission, the steps in SOP order, and what the grader needs."""
