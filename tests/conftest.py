@@ -42,6 +42,18 @@ def fresh_postgres_database(base_url: str, name: str) -> str:
     return make_url(base_url).set(database=name).render_as_string(hide_password=False)
 
 
+def drop_postgres_database(base_url: str, url: str) -> None:
+    """Drop the database of `url` (a test database on the server of `base_url`)."""
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    admin = build_engine(base_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
     """Under GLADI_REQUIRE_SERVICES=1 a skipped postgres/browser test fails the run."""
@@ -58,13 +70,16 @@ def world_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Itera
     """A database holding the `small` world of SMALL_SEED (SQLite, or PostgreSQL in CI's
     second pass: GLADI_TEST_WORLD=postgres with GLADI_TEST_POSTGRES_URL).
 
-    On PostgreSQL each xdist worker gets its own database, so parallel runs do not collide.
+    On PostgreSQL each xdist worker of each run gets its own database (named after the run's
+    id), so workers, and runs from several checkouts on one server, never collide; it is
+    dropped at the end.
     """
     from seeds.world import seed_world
 
     base = _postgres_url()
     if base:
-        url = fresh_postgres_database(base, f"gladi_test_{worker_id}")
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID", str(os.getpid()))[:8]
+        url = fresh_postgres_database(base, f"gladi_test_{worker_id}_{run}")
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('world') / 'gladi.db'}"
     engine = build_engine(url)
@@ -72,6 +87,8 @@ def world_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Itera
     seed_world(engine, seed=SMALL_SEED, scale="small", force=True)
     engine.dispose()
     yield url
+    if base:
+        drop_postgres_database(base, url)
 
 
 @pytest.fixture(scope="session")
