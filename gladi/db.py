@@ -1,6 +1,8 @@
 """Database engines: SQLite by default (WAL, one file under var/), PostgreSQL by URL."""
 
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -37,6 +39,19 @@ def _tune_sqlite(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def private_file(database: str) -> None:
+    """Create the SQLite file readable by its owner only (0600), or take group and world
+    access away from one we own: it holds password hashes, sessions and answer keys. SQLite
+    gives its -wal and -shm files the same mode."""
+    path = Path(database)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        return
+    info = path.stat()
+    if info.st_uid == os.getuid() and info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        path.chmod(stat.S_IMODE(info.st_mode) & ~(stat.S_IRWXG | stat.S_IRWXO))
+
+
 def build_engine(url: str) -> Engine:
     """Create an engine for `url`; SQLite files get their folder created and WAL mode."""
     try:
@@ -51,6 +66,8 @@ def build_engine(url: str) -> Engine:
             )
         else:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
+            if not database.startswith("file:"):
+                private_file(database)
             engine = create_engine(
                 url, connect_args={"check_same_thread": False}, pool_size=8, max_overflow=32
             )

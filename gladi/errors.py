@@ -71,3 +71,32 @@ class Conflict(GladiError):
 
     status = 409
     code = "conflict"
+
+
+class DeadlinePassed(Conflict):
+    """An exam attempt after its exam's deadline: nothing more can be done in it."""
+
+    code = "deadline_passed"
+
+
+class TooLarge(GladiError):
+    """A request body over the configured size limit."""
+
+    status = 413
+    code = "payload_too_large"
+
+
+class TooManyRequests(GladiError):
+    """Too many failed logins for a username or from an address; `retry_after` in seconds."""
+
+    status = 429
+    code = "too_many_requests"
+
+    def __init__(self, message: str, *, retry_after: int, field: str | None = None) -> None:
+        super().__init__(message, field=field, extra={"retry_after": retry_after})
+        self.retry_after = retry_after
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Retry-After, as RFC 9110 says a 429 may carry."""
+        return {"Retry-After": str(self.retry_after)}

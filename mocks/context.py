@@ -3,12 +3,14 @@
 A call without `X-Gladi-Episode` is free exploration: it sees the background world and is
 recorded nowhere. With the header it must carry the bearer token of the episode's owner; it then
 also sees that episode's rows and clock, and the call (operation, parameters, status) is
-appended to the episode's trace and committed before the response is sent.
+appended to the episode's trace and committed before the response is sent. An exam attempt
+past its deadline is refused (409 `deadline_passed`), checked in the same query that finds the
+caller and the episode.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Request
@@ -20,7 +22,7 @@ from gladi.db import HeldConnection, get_engine
 from gladi.episodes.auth import SESSION_USER, session_user, token_hash
 from gladi.episodes.tables import Episode, UserAccount
 from gladi.episodes.trace import append_event
-from gladi.errors import Conflict, Forbidden, GladiError, NotFound
+from gladi.errors import Conflict, DeadlinePassed, Forbidden, GladiError, NotFound
 from mocks.scope import BACKGROUND, Scope
 
 T = TypeVar("T")
@@ -37,7 +39,10 @@ def bearer(authorization: str | None) -> str | None:
 
 
 _CALLER_AND_EPISODE = SESSION_USER.add_columns(
-    _episodes.c.user_id.label("owner_id"), _episodes.c.state, _episodes.c.sim_now
+    _episodes.c.user_id.label("owner_id"),
+    _episodes.c.state,
+    _episodes.c.sim_now,
+    _episodes.c.deadline,
 ).outerjoin_from(_users, _episodes, _episodes.c.id == bindparam("episode_id"))
 """The caller's session and user and the named episode (if it exists), in one round trip."""
 
@@ -54,7 +59,14 @@ def open_episode_scope(conn: Connection, episode_id: str, token: str | None) -> 
     if row.owner_id != user.id:
         raise Forbidden("this episode belongs to someone else", field="X-Gladi-Episode")
     if row.state != "open":
-        raise Conflict("this episode is submitted; start a new one", field="X-Gladi-Episode")
+        raise Conflict(f"this episode is {row.state}; start a new one", field="X-Gladi-Episode")
+    if row.deadline is not None:
+        deadline = row.deadline if row.deadline.tzinfo else row.deadline.replace(tzinfo=UTC)
+        if deadline <= datetime.now(UTC):
+            raise DeadlinePassed(
+                f"the exam deadline passed at {deadline.isoformat()}; this attempt is closed",
+                field="X-Gladi-Episode",
+            )
     now = row.sim_now if row.sim_now.tzinfo else row.sim_now.replace(tzinfo=UTC)
     return Scope(episode_id=episode_id, now=now)
 

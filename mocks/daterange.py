@@ -3,6 +3,8 @@
 Routes take the raw strings (`FromQuery`, `ToQuery`) and pass them to the query, which calls
 `date_range(...)` with the scope's clock, so defaults follow the episode's simulated "now".
 Days are calendar days in WIB and both ends are inclusive: a 14-day range is `from` .. `from+13`.
+A typed date must lie between EARLIEST and LATEST (years 1900-2100): anything else is a 422
+naming the field, never an overflow turning WIB days into UTC instants.
 """
 
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from gladi import formats as f
 from gladi.errors import BadInput
 
 DATE_EXPECTED = "a date YYYY-MM-DD (e.g. 2026-10-15) or DD-MM-YYYY"
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
 _FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
 FromQuery = Annotated[
@@ -64,9 +67,16 @@ def parse_date(raw: str, field: str) -> date:
     text = raw.strip()
     for fmt in _FORMATS:
         try:
-            return datetime.strptime(text, fmt).date()
+            day = datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        if not EARLIEST <= day <= LATEST:
+            raise BadInput(
+                f"{field}: {day.isoformat()} is outside the dates a tool keeps",
+                field=field,
+                expected=f"a date from {EARLIEST.isoformat()} to {LATEST.isoformat()}",
+            )
+        return day
     raise BadInput(f"{field}: not a date, got {raw!r}", field=field, expected=DATE_EXPECTED)
 
 

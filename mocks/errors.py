@@ -38,10 +38,19 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (403, "Wrong role, or someone else's episode"),
         (404, "Well-formed identifier that names nothing"),
         (409, "Conflicts with stored state"),
+        (413, "The request body is over the size limit (GLADI_MAX_BODY_BYTES, 1 MiB)"),
         (422, "Malformed input: names the field and what was expected"),
     )
 }
 """Documented on every route, so the OpenAPI document describes every error it can answer."""
+THROTTLED_RESPONSE: dict[int | str, dict[str, Any]] = {
+    429: {
+        "model": ErrorResponse,
+        "description": "Too many failed logins for the username or from the address; "
+        "retry after the seconds in the Retry-After header",
+        "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds"}},
+    }
+}
 
 
 def _field_of(loc: tuple[Any, ...]) -> str:
@@ -60,7 +69,7 @@ def _describe(err: dict[str, Any]) -> tuple[str, str | None]:
 async def gladi_error_handler(_request: Request, exc: Exception) -> JSONResponse:
     """A GladiError -> its status and body."""
     assert isinstance(exc, GladiError)
-    return JSONResponse(exc.body(), status_code=exc.status)
+    return JSONResponse(exc.body(), status_code=exc.status, headers=getattr(exc, "headers", None))
 
 
 async def validation_error_handler(_request: Request, exc: Exception) -> JSONResponse:

@@ -1,7 +1,8 @@
 """Validated identifier types for path and query parameters.
 
-Each type carries its pattern (so OpenAPI documents it) and a human description of what is
-expected, which the 422 handler repeats when a value does not fit.
+Each type carries its pattern (so OpenAPI documents it: pydantic leaves a pattern out of the
+schema of a type with a BeforeValidator, so it is added to the schema explicitly) and a human
+description of what is expected, which the 422 handler repeats when a value does not fit.
 """
 
 import re
@@ -63,12 +64,21 @@ def _email(value: object) -> object:
     return value.strip().lower() if isinstance(value, str) else value
 
 
+def _documented(regex: re.Pattern[str], what: str) -> dict[str, object]:
+    return {
+        "pattern": regex.pattern,
+        "description": EXPECTED[regex.pattern],
+        "title": what,
+        "json_schema_extra": {"pattern": regex.pattern},
+    }
+
+
 def _path(regex: re.Pattern[str], what: str) -> object:
-    return Path(pattern=regex.pattern, description=EXPECTED[regex.pattern], title=what)
+    return Path(**_documented(regex, what))  # type: ignore[arg-type]
 
 
 def _query(regex: re.Pattern[str], what: str) -> object:
-    return Query(pattern=regex.pattern, description=EXPECTED[regex.pattern], title=what)
+    return Query(**_documented(regex, what))  # type: ignore[arg-type]
 
 
 Strip = BeforeValidator(_strip)

@@ -1,6 +1,16 @@
-"""The scenario library: every SOP encoding and case, loaded and validated together."""
+"""The scenario library: every SOP encoding and case, loaded and validated together.
 
+What the API serves (`get_library`) is never all-or-nothing: a file with a problem (bad YAML,
+a wrong field, a case id another file already uses, a dangling link, an unreadable file) is
+left out and listed in `problems` with its file, line and field, and every other case keeps
+serving. The loaded library is kept while the files stay the same: each worker looks at the
+files' sizes and times at most every GLADI_LIBRARY_CHECK_SECONDS and reloads only on a change.
+`.yml` files are read like `.yaml` ones.
+"""
+
+import os
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +26,8 @@ from scenarios.validate.sop_file import validate_sop
 from scenarios.yamlsrc import Source, SourceError, read_source
 
 SOPS, CASES = "sops", "cases"
+SUFFIXES = (".yaml", ".yml")
+Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 @dataclass
@@ -57,7 +69,7 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
             roots = [path / SOPS, path / CASES]
             searched = [r for r in roots if r.is_dir()] or [path]
             for folder in searched:
-                found += sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml"))
+                found += sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES)
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -68,11 +80,19 @@ def _is_sop_file(path: Path) -> bool:
     return path.parent.name == SOPS or re.fullmatch(r"sop-\d{3}", path.stem) is not None
 
 
+def _unresolved(path: Path) -> str:
+    """The file's own name for a problem (a dangling link is named, not its target)."""
+    absolute = os.path.abspath(path)
+    inside = absolute.startswith(os.path.abspath(os.getcwd()) + os.sep)
+    return os.path.relpath(absolute) if inside else str(path)
+
+
 def _read(path: Path, problems: list[Problem]) -> Source | None:
     try:
         return read_source(path)
     except SourceError as exc:
-        problems.append(Problem(display(path), exc.line, "", exc.message))
+        name = display(path) if path.exists() else _unresolved(path)
+        problems.append(Problem(name, exc.line, "", exc.message))
         return None
 
 
@@ -87,6 +107,7 @@ def _load(sop_paths: list[Path], case_paths: list[Path], into: Library) -> None:
             into.problems.append(Problem(display(path), 1, "id", f"duplicate SOP id {sop.id}"))
         elif sop is not None:
             into.sops[sop.id] = sop
+    first_file: dict[str, Path] = {}
     for path in case_paths:
         src = _read(path, into.problems)
         if src is None:
@@ -94,10 +115,18 @@ def _load(sop_paths: list[Path], case_paths: list[Path], into: Library) -> None:
         case, found = validate_case(src, into.sops)
         into.problems += found
         if case is not None and case.id in into.cases:
-            into.problems.append(Problem(display(path), 1, "id", f"duplicate case id {case.id}"))
+            other = display(first_file[case.id])
+            message = f"duplicate case id {case.id}: {other} has it already"
+            into.problems.append(Problem(display(path), src.line_of(("id",)), "id", message))
         elif case is not None:
             into.cases[case.id] = case
+            first_file[case.id] = path
     into.problems.sort()
+
+
+def _sop_files(root: Path) -> list[Path]:
+    folder = root / SOPS
+    return sorted(p for p in folder.glob("*") if p.suffix in SUFFIXES) if folder.is_dir() else []
 
 
 def load_library(root: Path, strict: bool = True) -> Library:
@@ -107,8 +136,7 @@ def load_library(root: Path, strict: bool = True) -> Library:
     library holds the files without problems and `problems` lists the rest.
     """
     library = Library(root=root)
-    sop_paths = sorted((root / SOPS).glob("*.yaml"))
-    _load(sop_paths, yaml_files([root / CASES]) if (root / CASES).is_dir() else [], library)
+    _load(_sop_files(root), yaml_files([root / CASES]) if (root / CASES).is_dir() else [], library)
     if strict and library.problems:
         raise LibraryError(library.problems)
     return library
@@ -128,7 +156,7 @@ def validate_files(
     library = Library(root=root or Path("."))
     if case_paths and root is not None:
         given = {p.resolve() for p in sop_paths}
-        sop_paths += [p for p in sorted((root / SOPS).glob("*.yaml")) if p.resolve() not in given]
+        sop_paths += [p for p in _sop_files(root) if p.resolve() not in given]
     _load(sop_paths, case_paths, library)
     named = {display(p) for p in files}
     problems = [p for p in library.problems if p.file in named]
@@ -148,32 +176,49 @@ def _quiet(path: Path) -> Source | None:
         return None
 
 
-def fingerprint(root: str) -> tuple[tuple[str, int, int], ...]:
-    """Every YAML file under `root` with its mtime and size: changes when any file does."""
+def fingerprint(root: str) -> Fingerprint:
+    """Every YAML file under `root` with its mtime and size: changes when any file does (a
+    file that cannot be stat'ed, such as a dangling link, counts as (-1, -1))."""
     entries = []
-    for path in sorted(Path(root).rglob("*.yaml")):
-        stat = path.stat()
+    for path in sorted(p for p in Path(root).rglob("*") if p.suffix in SUFFIXES):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            entries.append((str(path), -1, -1))
+            continue
         entries.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(entries)
 
 
 @lru_cache(maxsize=4)
-def _cached(root: str, _files: tuple[tuple[str, int, int], ...]) -> Library:
-    return load_library(Path(root))
+def _cached(root: str, _files: Fingerprint) -> Library:
+    return load_library(Path(root), strict=False)
+
+
+_checked: dict[str, tuple[float, Fingerprint]] = {}
+"""Per library root: when this process last looked at the files, and what it saw."""
 
 
 def get_library() -> Library:
-    """The library at `<settings.scenarios_dir>` (LibraryError if bad).
+    """The library at `<settings.scenarios_dir>`: the files without problems, and `problems`.
 
-    Loaded once and reused while no file changes: every call compares the files' mtimes and
-    sizes, so a case saved through one worker is seen by every other worker at its next call.
+    Loaded once and reused while no file changes: the files' mtimes and sizes are compared at
+    most every GLADI_LIBRARY_CHECK_SECONDS, so a case saved through one worker is seen by every
+    other worker within that time (at once by the worker that saved it: `clear_cache`).
     """
     from gladi.settings import get_settings
 
-    root = str(get_settings().scenarios_dir)
-    return _cached(root, fingerprint(root))
+    settings = get_settings()
+    root = str(settings.scenarios_dir)
+    now = time.monotonic()
+    seen = _checked.get(root)
+    if seen is None or now - seen[0] >= settings.library_check_seconds:
+        seen = (now, fingerprint(root))
+        _checked[root] = seen
+    return _cached(root, seen[1])
 
 
 def clear_cache() -> None:
-    """Forget loaded libraries (tests, or after editing files)."""
+    """Forget loaded libraries and when the files were last looked at (after saving a file)."""
+    _checked.clear()
     _cached.cache_clear()

@@ -154,6 +154,11 @@ def coverage(token: str) -> Json:
     return get_json("/api/scenarios/coverage", token=token)
 
 
+def library_problems(token: str) -> Json:
+    """GET /api/scenarios/problems (staff): files left out of the library, with line and field."""
+    return get_json("/api/scenarios/problems", token=token)
+
+
 def case_file(token: str, case_id: str) -> Json:
     """GET /api/authoring/cases/{id}: the YAML text of a library case."""
     return get_json(f"/api/authoring/cases/{case_id}", token=token)

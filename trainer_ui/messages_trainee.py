@@ -9,8 +9,8 @@ TRAINEE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{done} of {total} cases submitted",
     },
     "exam_finished": {
-        "id": "Selesai — hasil dapat dilihat di riwayat.",
-        "en": "Finished — results are in your history.",
+        "id": "Selesai — hasil ditampilkan di riwayat setelah batas waktu ujian.",
+        "en": "Finished — results appear in your history once the exam's deadline has passed.",
     },
     "practice_cases": {"id": "Kasus latihan", "en": "Practice cases"},
     "difficulty": {"id": "Tingkat kesulitan", "en": "Difficulty"},
@@ -63,8 +63,8 @@ TRAINEE_MESSAGES: dict[str, dict[str, str]] = {
     "submit": {"id": "Kirim penyelesaian", "en": "Submit resolution"},
     "submitted": {"id": "Penyelesaian terkirim.", "en": "Resolution submitted."},
     "submitted_exam": {
-        "id": "Terkirim. Hasil ujian ditampilkan setelah semua kasus ujian dikirim.",
-        "en": "Submitted. Exam results are shown once every case of the exam is submitted.",
+        "id": "Terkirim. Hasil ujian ditampilkan setelah batas waktu ujian.",
+        "en": "Submitted. Exam results are shown when the exam closes at its deadline.",
     },
     "retry": {"id": "Coba lagi (pelanggan baru)", "en": "Retry (new customer)"},
     "no_review": {"id": "Belum ada percobaan dipilih.", "en": "No attempt selected."},
@@ -74,8 +74,8 @@ TRAINEE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "This attempt is not submitted yet; there is no result.",
     },
     "exam_feedback_later": {
-        "id": "Hasil ujian ditampilkan setelah semua kasus ujian dikirim.",
-        "en": "Exam results are shown once every case of the exam is submitted.",
+        "id": "Hasil ujian ditampilkan setelah batas waktu ujian.",
+        "en": "Exam results are shown when the exam closes at its deadline.",
     },
     "verdict": {"id": "Hasil", "en": "Verdict"},
     "passed": {"id": "LULUS", "en": "PASSED"},

@@ -8,6 +8,10 @@ TRAINER_MESSAGES: dict[str, dict[str, str]] = {
     "branches_covered": {"id": "Cabang SOP tercakup", "en": "SOP branches covered"},
     "branches_uncovered": {"id": "Cabang tanpa kasus", "en": "Branches without a case"},
     "cases_per_branch": {"id": "Jumlah kasus per cabang", "en": "Cases per branch"},
+    "library_problems": {
+        "id": "{count} berkas bermasalah tidak dimuat (kasus lain tetap berjalan)",
+        "en": "{count} file(s) with problems left out (every other case still runs)",
+    },
     # authoring
     "load_case": {"id": "Buka kasus yang ada", "en": "Open an existing case"},
     "load": {"id": "Buka", "en": "Open"},

@@ -9,7 +9,9 @@ from contextlib import contextmanager
 import uvicorn
 
 from gladi.db import get_engine
+from gladi.episodes.accounts import remove_user
 from gladi.episodes.auth import create_user, login
+from gladi.httpserver import uvicorn_options
 
 
 @contextmanager
@@ -18,7 +20,7 @@ def local_server() -> Iterator[str]:
     from mocks.app import create_app
 
     server = uvicorn.Server(
-        uvicorn.Config(create_app(), host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+        uvicorn.Config(create_app(), host="127.0.0.1", port=0, lifespan="on", **uvicorn_options())
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -35,10 +37,16 @@ def local_server() -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def temporary_assessor() -> str:
-    """Create a throwaway assessor account in the configured DB and return its token."""
+@contextmanager
+def temporary_assessor() -> Iterator[str]:
+    """A throwaway assessor account in the configured DB: yields its token; afterwards the
+    account and its sessions are removed (its episodes stay, out of the cohort's results)."""
     name = f"assess_{secrets.token_hex(4)}"
     with get_engine().begin() as conn:
         password = create_user(conn, name, "assessor")
         token, _ = login(conn, name, password, ttl_minutes=24 * 60)
-    return token
+    try:
+        yield token
+    finally:
+        with get_engine().begin() as conn:
+            remove_user(conn, name)

@@ -81,8 +81,8 @@ def assess(
         )
     else:
         open_engine(None).dispose()
-        with local_server() as base:
-            results = _run(base, temporary_assessor(), run_agent, scenarios, seeds, parallel)
+        with local_server() as base, temporary_assessor() as token:
+            results = _run(base, token, run_agent, scenarios, seeds, parallel)
     summary = summarize(results, seeds)
     if junit_file:
         junit_file.write_bytes(junit(results))

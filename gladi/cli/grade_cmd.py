@@ -33,6 +33,14 @@ def grade(
     from scenarios.grading.version import GRADER_VERSION
 
     data = _load(trace)
+    if data.get("state") == "closed":  # ended at an exam's deadline: nothing was submitted
+        stored = data.get("report") or {}
+        reason = stored.get("reason", "closed without a submission")
+        if as_json:
+            typer.echo(json.dumps(stored, indent=2, ensure_ascii=False))
+        else:
+            typer.echo(f"score {stored.get('score', 0)} FAILED: {reason} (nothing to regrade)")
+        return
     made_by = (data["key"].get("grading") or {}).get("version")
     regraded = made_by != GRADER_VERSION
     if regraded:

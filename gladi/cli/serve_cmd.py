@@ -4,9 +4,8 @@ import typer
 import uvicorn
 
 from gladi.cli.common import open_engine
+from gladi.httpserver import uvicorn_options
 from gladi.settings import get_settings
-
-KEEP_ALIVE_SECONDS = 30
 
 
 def serve(
@@ -14,23 +13,21 @@ def serve(
     port: int = typer.Option(None, "--port", min=1, max=65535, help="Port (default GLADI_PORT)."),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes."),
 ) -> None:
-    """Serve the mock tools and the episode API; docs at /docs."""
+    """Serve the mock tools and the episode API; docs at /docs.
+
+    Request bodies over GLADI_MAX_BODY_BYTES get 413, request heads over GLADI_MAX_HEADER_BYTES
+    431, and a head not sent within GLADI_HEADER_TIMEOUT_SECONDS closes the connection (408).
+    """
     settings = get_settings()
     open_engine(settings.database_url).dispose()  # schema ready before workers fork
+    # The stdlib loop, not uvloop (in uvicorn_options): about the same requests/s on the
+    # lookups benchmark, but uvloop served some connections ~10x later than others under load
+    # (p99 at 64 connections 0.3 s against ~35 ms, re-measured with the background checkpoints).
     uvicorn.run(
         "mocks.app:create_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
         workers=workers,
-        log_level="warning",
-        access_log=False,
-        http="httptools",
-        # The stdlib loop, not uvloop: about the same requests/s on the lookups benchmark,
-        # but uvloop served some connections ~10x later than others under load (p99 at 64
-        # connections 0.3 s against ~35 ms, re-measured with the background checkpoints).
-        loop="asyncio",
-        # Idle keep-alive connections outlive the clients' own idle limit (httpx: 5 s), so a
-        # client never sends on a connection the server is closing at that same moment.
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        **uvicorn_options(),
     )

@@ -34,12 +34,13 @@ def passwd(
     name: str = typer.Argument(..., help="User name."),
     db: str = typer.Option(None, "--db", help="Database URL (default GLADI_DATABASE_URL)."),
 ) -> None:
-    """Give an account a new generated password (printed once, alone on the last line)."""
+    """Give an account a new generated password (printed once, alone on the last line); every
+    session of the account ends, so old tokens stop working at once."""
     engine = open_engine(db)
     try:
         with engine.begin() as conn:
             password = reset_password(conn, name)
     except GladiError as exc:
         fail(exc.message)
-    typer.echo(f"new password for {name!r} (shown once):")
+    typer.echo(f"new password for {name!r}; its sessions have ended (shown once):")
     typer.echo(password)

@@ -34,12 +34,3 @@ def owned_episode(conn: Connection, user: User, episode_id: str) -> dict[str, An
     if episode["user_id"] != user.id:
         raise Forbidden("only the episode's owner can act in it", field="episode_id")
     return episode
-
-
-def key_visible(user: User, episode: dict[str, Any], exam_finished: bool) -> bool:
-    """Trainers/assessors always; the owner only after submitting (and after the whole exam)."""
-    if user.sees_keys:
-        return True
-    if episode["state"] != "submitted":
-        return False
-    return episode["exam_id"] is None or exam_finished

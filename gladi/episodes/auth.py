@@ -1,4 +1,9 @@
-"""Local accounts and bearer tokens: argon2 password hashes, tokens stored as SHA-256."""
+"""Local accounts and bearer tokens: argon2id password hashes, tokens stored as SHA-256.
+
+`sign_in` is what POST /api/login runs: throttled per username and address
+(gladi.episodes.throttle), constant-time for unknown users and with a bounded number of
+hashes per worker (gladi.episodes.passwords), expired sessions purged as it goes.
+"""
 
 import hashlib
 import secrets
@@ -6,14 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pwdlib import PasswordHash
-from sqlalchemy import Connection, Row, bindparam, delete, insert, select
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, insert, select, update
 
+from gladi.episodes import passwords, throttle
 from gladi.episodes.tables import AuthSession, UserAccount
 from gladi.errors import BadInput, Conflict, Forbidden, Unauthorized
 
 ROLES = ("trainee", "trainer", "assessor")
-_hasher = PasswordHash.recommended()
 _users = UserAccount.__table__  # type: ignore[attr-defined]
 _sessions = AuthSession.__table__  # type: ignore[attr-defined]
 
@@ -50,29 +54,69 @@ def create_user(conn: Connection, username: str, role: str) -> str:
         insert(_users).values(
             username=name,
             role=role,
-            password_hash=_hasher.hash(password),
+            password_hash=passwords.hash_password(password),
             created_at=datetime.now(UTC),
         )
     )
     return password
 
 
-def login(conn: Connection, username: str, password: str, ttl_minutes: int) -> tuple[str, User]:
-    """Check the password and open a session; returns the bearer token and the user."""
-    row = conn.execute(select(_users).where(_users.c.username == username)).first()
-    if row is None or not _hasher.verify(password, row.password_hash):
-        raise Unauthorized("wrong username or password", field="password")
+def open_session(conn: Connection, user_id: int, ttl_minutes: int) -> str:
+    """A new bearer token for the user, valid for `ttl_minutes`."""
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     conn.execute(
         insert(_sessions).values(
             token_hash=_token_hash(token),
-            user_id=row.id,
+            user_id=user_id,
             created_at=now,
             expires_at=now + timedelta(minutes=ttl_minutes),
         )
     )
+    return token
+
+
+def login(conn: Connection, username: str, password: str, ttl_minutes: int) -> tuple[str, User]:
+    """Check the password and open a session (no throttling: for scripts and tests)."""
+    row = conn.execute(select(_users).where(_users.c.username == username)).first()
+    ok, _ = passwords.verify(password, row.password_hash if row is not None else None)
+    if row is None or not ok:
+        raise Unauthorized("wrong username or password", field="password")
+    return open_session(conn, row.id, ttl_minutes), User(row.id, row.username, row.role)
+
+
+def sign_in(
+    engine: Engine, username: str, password: str, address: str, ttl_minutes: int
+) -> tuple[str, User]:
+    """POST /api/login: throttle, check the password (no connection held while hashing),
+    count a failure or open a session; expired sessions are purged on the way."""
+    now = datetime.now(UTC)
+    with engine.connect() as conn:
+        throttle.check(conn, username, address, now)
+        row = conn.execute(select(_users).where(_users.c.username == username)).first()
+    ok, rehashed = passwords.verify(password, row.password_hash if row is not None else None)
+    if row is None or not ok:
+        with engine.begin() as conn:
+            throttle.record_failure(conn, username, address, now)
+        raise Unauthorized("wrong username or password", field="password")
+    with engine.begin() as conn:
+        throttle.clear(conn, username)
+        if rehashed is not None:
+            conn.execute(update(_users).where(_users.c.id == row.id).values(password_hash=rehashed))
+        purge_expired_sessions(conn, now)
+        token = open_session(conn, row.id, ttl_minutes)
     return token, User(row.id, row.username, row.role)
+
+
+def purge_expired_sessions(conn: Connection, now: datetime | None = None) -> int:
+    """Delete every expired session; returns how many."""
+    moment = now or datetime.now(UTC)
+    return conn.execute(delete(_sessions).where(_sessions.c.expires_at <= moment)).rowcount
+
+
+def end_sessions(conn: Connection, user_id: int) -> int:
+    """Delete every session of a user (password changed, account removed)."""
+    return conn.execute(delete(_sessions).where(_sessions.c.user_id == user_id)).rowcount
 
 
 SESSION_USER = (

@@ -1,5 +1,14 @@
-"""Exams: a trainer assigns a set of cases with a deadline; feedback waits for the whole set."""
+"""Exams: a trainer assigns a set of cases with a deadline; feedback waits for the deadline.
 
+The server picks an exam attempt's seed from EXAM_SEEDS, a range practice cannot ask for, so an
+exam customer is never one a trainee has practised on. The database keeps one attempt per
+trainee and exam case (unique exam_id, user_id, scenario_id); every attempt carries its exam's
+deadline, checked on each call in it. Keys, reports and scores of exam attempts stay withheld
+until the deadline, when the exam closes for everyone (gladi.episodes.housekeeping closes what is
+still open then, with score 0).
+"""
+
+import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -7,17 +16,28 @@ from sqlalchemy import Connection, insert, select, update
 
 from gladi.db import first_mapping
 from gladi.episodes.auth import User
+from gladi.episodes.case_ids import opaque_id, trainee_title
 from gladi.episodes.tables import Episode, Exam, ExamAssignment, UserAccount
-from gladi.errors import BadInput, Conflict, Forbidden, NotFound
+from gladi.errors import BadInput, DeadlinePassed, Forbidden, NotFound
 
 EXAMS = Exam.__table__  # type: ignore[attr-defined]
 ASSIGN = ExamAssignment.__table__  # type: ignore[attr-defined]
 EPISODES = Episode.__table__  # type: ignore[attr-defined]
 USERS = UserAccount.__table__  # type: ignore[attr-defined]
+PRACTICE_SEEDS = range(0, 2**31)
+"""What POST /api/episodes accepts as `seed` in practice."""
+EXAM_SEEDS = range(2**31, 2**53)
+"""Where exam seeds are drawn (never in PRACTICE_SEEDS)."""
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
+    """A stored datetime as an aware UTC datetime (SQLite gives naive ones back)."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def exam_seed() -> int:
+    """A fresh seed for an exam attempt, outside anything practice can use."""
+    return EXAM_SEEDS.start + secrets.randbelow(len(EXAM_SEEDS))
 
 
 def create(
@@ -28,10 +48,10 @@ def create(
     deadline: datetime,
     trainees: list[str],
 ) -> dict[str, Any]:
-    """Create an exam and assign it to the named trainees."""
+    """Create an exam of readable case ids and assign it to the named trainees."""
     if not scenarios:
         raise BadInput("an exam needs at least one case", field="scenarios")
-    if _aware(deadline) <= datetime.now(UTC):
+    if aware(deadline) <= datetime.now(UTC):
         raise BadInput("the deadline is in the past", field="deadline")
     ids = []
     for name in trainees:
@@ -44,7 +64,7 @@ def create(
             title=title,
             created_by=trainer.id,
             created_at=datetime.now(UTC),
-            deadline=_aware(deadline),
+            deadline=aware(deadline),
             scenarios=list(dict.fromkeys(scenarios)),
         )
     ).inserted_primary_key
@@ -52,11 +72,11 @@ def create(
     exam_id = int(inserted[0])
     for user_id in dict.fromkeys(ids):
         conn.execute(insert(ASSIGN).values(exam_id=exam_id, user_id=user_id))
-    return get(conn, int(exam_id))
+    return get(conn, exam_id)
 
 
 def get(conn: Connection, exam_id: int) -> dict[str, Any]:
-    """One exam with its assignees."""
+    """One exam with its assignees (staff view: readable case ids)."""
     row = first_mapping(conn.execute(select(EXAMS).where(EXAMS.c.id == exam_id)))
     if row is None:
         raise NotFound(f"no exam {exam_id}", field="exam_id")
@@ -65,11 +85,13 @@ def get(conn: Connection, exam_id: int) -> dict[str, Any]:
         .join(ASSIGN, ASSIGN.c.user_id == USERS.c.id)
         .where(ASSIGN.c.exam_id == exam_id)
     ).all()
+    deadline = aware(row["deadline"])
     return {
         "id": row["id"],
         "title": row["title"],
         "scenarios": row["scenarios"],
-        "deadline": _aware(row["deadline"]).isoformat(),
+        "deadline": deadline.isoformat(),
+        "closed": deadline <= datetime.now(UTC),
         "assignees": [
             {
                 "username": a.username,
@@ -81,7 +103,7 @@ def get(conn: Connection, exam_id: int) -> dict[str, Any]:
 
 
 def for_trainee(conn: Connection, user: User) -> list[dict[str, Any]]:
-    """The trainee's assigned exams with which cases are done."""
+    """The trainee's assigned exams: opaque case ids with neutral labels, which are done."""
     rows = (
         conn.execute(
             select(EXAMS, ASSIGN.c.finished_at)
@@ -92,35 +114,40 @@ def for_trainee(conn: Connection, user: User) -> list[dict[str, Any]]:
         .mappings()
         .all()
     )
+    now = datetime.now(UTC)
     result = []
     for row in rows:
-        done = _submitted_cases(conn, user.id, row["id"])
+        done = _ended_cases(conn, user.id, row["id"])
+        deadline = aware(row["deadline"])
         result.append(
             {
                 "id": row["id"],
                 "title": row["title"],
-                "scenarios": row["scenarios"],
-                "deadline": _aware(row["deadline"]).isoformat(),
-                "done": sorted(done),
+                "scenarios": [opaque_id(c) for c in row["scenarios"]],
+                "labels": {opaque_id(c): trainee_title(c) for c in row["scenarios"]},
+                "deadline": deadline.isoformat(),
+                "done": sorted(opaque_id(c) for c in done),
                 "finished": row["finished_at"] is not None,
+                "closed": deadline <= now,
             }
         )
     return result
 
 
-def _submitted_cases(conn: Connection, user_id: int, exam_id: int) -> set[str]:
+def _ended_cases(conn: Connection, user_id: int, exam_id: int) -> set[str]:
     rows = conn.execute(
         select(EPISODES.c.scenario_id).where(
             EPISODES.c.user_id == user_id,
             EPISODES.c.exam_id == exam_id,
-            EPISODES.c.state == "submitted",
+            EPISODES.c.state != "open",
         )
     ).all()
     return {r.scenario_id for r in rows}
 
 
-def check_can_start(conn: Connection, user: User, exam_id: int, scenario: str) -> None:
-    """The trainee is assigned, before the deadline, the case is in the set and not yet taken."""
+def check_can_start(conn: Connection, user: User, exam_id: int, scenario: str) -> datetime:
+    """The trainee is assigned, before the deadline, the case is in the set; returns the
+    deadline the attempt will carry. (One attempt per case is the database's to enforce.)"""
     exam = first_mapping(conn.execute(select(EXAMS).where(EXAMS.c.id == exam_id)))
     if exam is None:
         raise NotFound(f"no exam {exam_id}", field="exam_id")
@@ -129,27 +156,29 @@ def check_can_start(conn: Connection, user: User, exam_id: int, scenario: str) -
     ).first()
     if assigned is None:
         raise Forbidden("this exam is not assigned to you", field="exam_id")
-    if _aware(exam["deadline"]) <= datetime.now(UTC):
-        raise Conflict("the exam deadline has passed", field="exam_id")
+    deadline = aware(exam["deadline"])
+    if deadline <= datetime.now(UTC):
+        raise DeadlinePassed(f"the exam deadline passed at {deadline.isoformat()}", field="exam_id")
     if scenario not in exam["scenarios"]:
-        raise BadInput(f"case {scenario!r} is not part of this exam", field="scenario")
-    taken = conn.execute(
+        raise BadInput("this case is not part of this exam", field="scenario")
+    return deadline
+
+
+def attempt_of(conn: Connection, user_id: int, exam_id: int, scenario: str) -> str | None:
+    """The id of the trainee's attempt at an exam case, if there is one."""
+    return conn.execute(
         select(EPISODES.c.id).where(
-            EPISODES.c.user_id == user.id,
+            EPISODES.c.user_id == user_id,
             EPISODES.c.exam_id == exam_id,
             EPISODES.c.scenario_id == scenario,
         )
-    ).first()
-    if taken is not None:
-        raise Conflict(
-            "you already started this exam case", field="scenario", extra={"episode": taken.id}
-        )
+    ).scalar()
 
 
 def mark_progress(conn: Connection, user: User, exam_id: int) -> None:
     """After a submission: mark the assignment finished once every case is submitted."""
     exam = conn.execute(select(EXAMS.c.scenarios).where(EXAMS.c.id == exam_id)).first()
-    if exam is not None and set(exam.scenarios) <= _submitted_cases(conn, user.id, exam_id):
+    if exam is not None and set(exam.scenarios) <= _ended_cases(conn, user.id, exam_id):
         conn.execute(
             update(ASSIGN)
             .where(ASSIGN.c.exam_id == exam_id, ASSIGN.c.user_id == user.id)
@@ -157,9 +186,12 @@ def mark_progress(conn: Connection, user: User, exam_id: int) -> None:
         )
 
 
-def finished(conn: Connection, user_id: int, exam_id: int) -> bool:
-    """Whether the trainee has submitted the whole exam."""
-    row = conn.execute(
-        select(ASSIGN.c.finished_at).where(ASSIGN.c.exam_id == exam_id, ASSIGN.c.user_id == user_id)
-    ).first()
-    return row is not None and row.finished_at is not None
+def released(episode: dict[str, Any], now: datetime | None = None) -> bool:
+    """Whether an attempt's key, report and score may be shown to its owner: practice at
+    once; an exam attempt (or one set aside from an exam) once its deadline has passed."""
+    if episode["mode"] == "practice":
+        return True
+    deadline = episode.get("deadline")
+    if isinstance(deadline, str):
+        deadline = datetime.fromisoformat(deadline)
+    return deadline is not None and aware(deadline) <= (now or datetime.now(UTC))

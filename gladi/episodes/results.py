@@ -12,6 +12,7 @@ from gladi.episodes.tables import Episode, UserAccount
 
 EPISODES = Episode.__table__  # type: ignore[attr-defined]
 USERS = UserAccount.__table__  # type: ignore[attr-defined]
+ENDED = ("submitted", "closed")
 COLUMNS = (
     "episode",
     "username",
@@ -23,6 +24,7 @@ COLUMNS = (
     "persona",
     "score",
     "passed",
+    "state",
     "started_at",
     "submitted_at",
     "duration_s",
@@ -36,11 +38,12 @@ def _aware(moment: datetime | None) -> datetime | None:
 def submitted(
     conn: Connection, user_id: int | None = None, sop: str | None = None, with_items: bool = False
 ) -> list[dict[str, Any]]:
-    """Submitted episodes, oldest first (one user's, or everyone's)."""
+    """Ended episodes (submitted, or exam attempts closed at the deadline with score 0), oldest
+    first (one user's, or everyone's)."""
     query = (
         select(EPISODES, USERS.c.username)
         .join(USERS, USERS.c.id == EPISODES.c.user_id)
-        .where(EPISODES.c.state == "submitted")
+        .where(EPISODES.c.state.in_(ENDED))
         .order_by(EPISODES.c.submitted_at)
     )
     if user_id is not None:
@@ -61,6 +64,8 @@ def submitted(
             "persona": r["persona"],
             "score": r["score"],
             "passed": bool(r["passed"]),
+            "state": r["state"],
+            "deadline": deadline.isoformat() if (deadline := _aware(r["deadline"])) else None,
             "started_at": started.isoformat() if started else None,
             "submitted_at": ended.isoformat() if ended else None,
             "duration_s": round((ended - started).total_seconds(), 1)

@@ -1,88 +1,47 @@
-"""Episode life cycle: start (instantiate a case), ask, hint, submit (grade), read back.
+"""Episode life cycle after the start: ask, hint, submit (grade), read back.
 
 Every function takes a connection and the signed-in user and returns JSON-able dicts; the HTTP
-routes only translate. State lives in the database, so any worker can serve any call.
+routes only translate. State lives in the database, so any worker can serve any call. Starting
+is gladi.episodes.start. An exam attempt refuses every action after its deadline (409
+`deadline_passed`), and its key, report and score reach the trainee only once the exam has
+closed at that deadline; trainees see opaque case ids throughout.
 """
 
-import secrets
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, or_, select, update
 
-from gladi.catalog import TOOLS
 from gladi.episodes import exams, phrasings
-from gladi.episodes.access import (
-    EPISODES,
-    key_visible,
-    owned_episode,
-    readable_episode,
-)
+from gladi.episodes.access import EPISODES, owned_episode, readable_episode
 from gladi.episodes.auth import User
+from gladi.episodes.case_ids import public_id
+from gladi.episodes.housekeeping import close_if_overdue
+from gladi.episodes.start import PERSONAS, created_body, start, start_once, trainee_brief
 from gladi.episodes.trace import append_event, events_of
-from gladi.errors import BadInput, Conflict, Forbidden
+from gladi.errors import BadInput, Conflict, DeadlinePassed, Forbidden
 from scenarios import engine
 
-PERSONAS = ("cooperative", "vague", "impatient")
+__all__ = ["PERSONAS", "created_body", "start", "start_once"]
 
 
-def start(
-    conn: Connection,
-    user: User,
-    scenario: str,
-    seed: int | None = None,
-    persona: str | None = None,
-    exam_id: int | None = None,
-) -> dict[str, Any]:
-    """Instantiate `scenario` as a fresh customer for `user`; returns the 201 body."""
-    if persona is not None and persona not in PERSONAS:
-        raise BadInput(
-            f"unknown persona {persona!r}", field="persona", expected=" | ".join(PERSONAS)
-        )
-    library = engine.get_library()
-    library.case(scenario)
-    if exam_id is not None:
-        exams.check_can_start(conn, user, exam_id, scenario)
-    episode_id = secrets.token_urlsafe(18)
-    seed = secrets.randbelow(1_000_000) if seed is None else seed
-    instance = engine.instantiate(conn, library, scenario, seed, episode_id, persona)
-    added = phrasings.added_for(conn, instance.brief["sop"])
-    customer = engine.with_phrasings(instance.customer, added) if added else instance.customer
-    conn.execute(
-        insert(EPISODES).values(
-            id=episode_id,
-            user_id=user.id,
-            scenario_id=scenario,
-            sop=instance.brief["sop"],
-            seed=seed,
-            persona=instance.persona,
-            mode="exam" if exam_id else "practice",
-            exam_id=exam_id,
-            state="open",
-            created_at=datetime.now(UTC),
-            sim_now=instance.sim_now,
-            brief=instance.brief,
-            customer=customer,
-            key=instance.key,
-        )
+def _deadline_passed(episode: dict[str, Any]) -> DeadlinePassed | None:
+    deadline = episode.get("deadline")
+    if deadline is None or exams.aware(deadline) > datetime.now(UTC):
+        return None
+    return DeadlinePassed(
+        f"the exam deadline passed at {exams.aware(deadline).isoformat()}; this attempt is closed",
+        field="episode_id",
     )
-    engine.write_instance(conn, instance)
-    append_event(conn, episode_id, "opening", detail=engine.opening_event(instance))
-    return created_body(episode_id, scenario, seed, instance.brief)
 
 
-def created_body(
-    episode_id: str, scenario: str, seed: int, brief: dict[str, Any]
-) -> dict[str, Any]:
-    """The contract's answer to POST /api/episodes."""
-    return {
-        "id": episode_id,
-        "scenario": scenario,
-        "sop": brief["sop"],
-        "seed": seed,
-        "brief": brief,
-        "tools": list(TOOLS),
-    }
+def _open_owned(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
+    episode = owned_episode(conn, user, episode_id)
+    if episode["state"] != "open":
+        raise Conflict(f"this episode is {episode['state']}; start a new one", field="episode_id")
+    if late := _deadline_passed(episode):
+        raise late
+    return episode
 
 
 def ask(conn: Connection, user: User, episode_id: str, question: str) -> dict[str, Any]:
@@ -109,7 +68,7 @@ def ask(conn: Connection, user: User, episode_id: str, question: str) -> dict[st
 def hint(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
     """Practice only: the SOP passage for the next step; recorded, and it costs points."""
     episode = _open_owned(conn, user, episode_id)
-    if episode["mode"] == "exam":
+    if episode["mode"] != "practice":
         raise Forbidden("no hints in exam mode", field="episode_id")
     result = engine.hint(episode["key"], events_of(conn, episode_id))
     append_event(
@@ -122,18 +81,19 @@ def hint(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
 
 
 def submit(conn: Connection, user: User, episode_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    """Grade the trace against the key and store the report; a second submit is a 409."""
-    episode = owned_episode(conn, user, episode_id)
-    if episode["state"] != "open":
-        raise Conflict(
-            "this episode was already submitted; its first report stands", field="episode_id"
-        )
+    """Grade the trace against the key and store the report; a second submit is a 409, and so
+    is a submit after an exam's deadline (the attempt is closed, nothing is stored)."""
+    episode = _open_owned(conn, user, episode_id)
     check_submission(episode["brief"], body)
     report = engine.grade(events_of(conn, episode_id), body, episode["key"])
     now = datetime.now(UTC)
     done = conn.execute(
         update(EPISODES)
-        .where(EPISODES.c.id == episode_id, EPISODES.c.state == "open")
+        .where(
+            EPISODES.c.id == episode_id,
+            EPISODES.c.state == "open",
+            or_(EPISODES.c.deadline.is_(None), EPISODES.c.deadline > now),
+        )
         .values(
             state="submitted",
             submitted_at=now,
@@ -144,7 +104,7 @@ def submit(conn: Connection, user: User, episode_id: str, body: dict[str, Any]) 
         )
     )
     if done.rowcount != 1:
-        raise Conflict(
+        raise _deadline_passed(episode) or Conflict(
             "this episode was already submitted; its first report stands", field="episode_id"
         )
     exam_id = episode["exam_id"]
@@ -153,9 +113,7 @@ def submit(conn: Connection, user: User, episode_id: str, body: dict[str, Any]) 
     if exam_id is None:
         return report
     exams.mark_progress(conn, user, exam_id)
-    if exams.finished(conn, user.id, exam_id):
-        return report
-    return withheld(report)
+    return withheld(episode)
 
 
 def _codes(brief: dict[str, Any], name: str) -> list[str]:
@@ -184,14 +142,17 @@ def check_submission(brief: dict[str, Any], body: dict[str, Any]) -> None:
             )
 
 
-def withheld(report: dict[str, Any]) -> dict[str, Any]:
-    """An exam answer before the whole set is in: stored, but no score or items yet."""
+def withheld(episode: dict[str, Any]) -> dict[str, Any]:
+    """An exam answer before the exam closes: stored, but no score or items yet."""
+    deadline = episode.get("deadline")
+    when = exams.aware(deadline).isoformat() if deadline is not None else "the deadline"
     return {
         "score": None,
         "passed": None,
         "items": [],
         "withheld": True,
-        "message": "submitted; exam results are shown when the whole exam is submitted",
+        "results_at": when if deadline is not None else None,
+        "message": f"submitted; exam results are shown when the exam closes at {when}",
     }
 
 
@@ -205,44 +166,45 @@ def open_episodes(conn: Connection, user: User) -> list[dict[str, Any]]:
             EPISODES.c.mode,
             EPISODES.c.exam_id,
             EPISODES.c.created_at,
+            EPISODES.c.deadline,
         )
         .where(EPISODES.c.user_id == user.id, EPISODES.c.state == "open")
+        .where(or_(EPISODES.c.deadline.is_(None), EPISODES.c.deadline > datetime.now(UTC)))
         .order_by(EPISODES.c.created_at.desc())
     ).mappings()
     return [
         {
             "id": r["id"],
-            "scenario": r["scenario_id"],
+            "scenario": public_id(user, r["scenario_id"]),
             "sop": r["sop"],
             "mode": r["mode"],
             "exam_id": r["exam_id"],
             "created_at": r["created_at"].isoformat(),
+            "deadline": r["deadline"].isoformat() if r["deadline"] else None,
         }
         for r in rows
     ]
 
 
-def _open_owned(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
-    episode = owned_episode(conn, user, episode_id)
-    if episode["state"] != "open":
-        raise Conflict("this episode is submitted; start a new one", field="episode_id")
-    return episode
+def _readable(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
+    return close_if_overdue(conn, readable_episode(conn, user, episode_id))
 
 
-def _feedback_allowed(conn: Connection, user: User, episode: dict[str, Any]) -> bool:
-    finished = episode["exam_id"] is None or exams.finished(
-        conn, episode["user_id"], episode["exam_id"]
-    )
-    return key_visible(user, episode, finished)
+def _feedback(user: User, episode: dict[str, Any]) -> bool:
+    """Staff always; the owner once the attempt has ended and its results are released."""
+    if user.sees_keys:
+        return True
+    return episode["state"] != "open" and exams.released(episode)
 
 
 def state(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
     """State and timeline of an episode (owner, trainer or assessor)."""
-    episode = readable_episode(conn, user, episode_id)
-    feedback = _feedback_allowed(conn, user, episode)
+    episode = _readable(conn, user, episode_id)
+    feedback = _feedback(user, episode)
+    deadline = episode["deadline"]
     return {
         "id": episode["id"],
-        "scenario": episode["scenario_id"],
+        "scenario": public_id(user, episode["scenario_id"]),
         "sop": episode["sop"],
         "seed": episode["seed"],
         "persona": episode["persona"],
@@ -252,8 +214,9 @@ def state(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
         "user_id": episode["user_id"],
         "created_at": episode["created_at"].isoformat(),
         "submitted_at": episode["submitted_at"].isoformat() if episode["submitted_at"] else None,
+        "deadline": exams.aware(deadline).isoformat() if deadline else None,
         "sim_now": episode["sim_now"].isoformat(),
-        "brief": episode["brief"],
+        "brief": trainee_brief(user, episode["scenario_id"], episode["brief"]),
         "timeline": events_of(conn, episode_id),
         "score": episode["score"] if feedback else None,
         "passed": episode["passed"] if feedback else None,
@@ -262,13 +225,11 @@ def state(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
 
 def report(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
     """The stored report, with the expected path once the caller may see it."""
-    episode = readable_episode(conn, user, episode_id)
+    episode = _readable(conn, user, episode_id)
     if episode["report"] is None:
         raise Conflict("not submitted yet: no report", field="episode_id")
-    if not _feedback_allowed(conn, user, episode):
-        raise Forbidden(
-            "exam results are shown when the whole exam is submitted", field="episode_id"
-        )
+    if not _feedback(user, episode):
+        raise Forbidden("exam results are shown when the exam closes", field="episode_id")
     return {
         **episode["report"],
         "expected": episode["key"].get("expected"),
@@ -278,16 +239,16 @@ def report(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
 
 def trace(conn: Connection, user: User, episode_id: str) -> dict[str, Any]:
     """The input of `gladi grade`: events, submission, key (when visible) and stored report."""
-    episode = readable_episode(conn, user, episode_id)
-    feedback = _feedback_allowed(conn, user, episode)
+    episode = _readable(conn, user, episode_id)
     body: dict[str, Any] = {
         "episode": episode_id,
-        "scenario": episode["scenario_id"],
+        "scenario": public_id(user, episode["scenario_id"]),
         "seed": episode["seed"],
+        "state": episode["state"],
         "events": events_of(conn, episode_id),
         "submission": episode["submission"],
     }
-    if feedback:
+    if _feedback(user, episode):
         body["key"] = episode["key"]
         body["report"] = episode["report"]
     return body

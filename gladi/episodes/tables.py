@@ -1,9 +1,10 @@
-"""Tables for users, login sessions, episodes, trace events and exams."""
+"""Tables for users, login sessions, episodes, trace events, exams, question phrasings, the
+deployment secret and failed logins."""
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -11,6 +12,7 @@ class UserAccount(SQLModel, table=True):
     """A local account: trainee, trainer or assessor, with an argon2 password hash."""
 
     __tablename__ = "user_account"
+    __table_args__ = {"sqlite_autoincrement": True}  # an id is never handed out twice
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(index=True, unique=True)
     role: str = Field(description="trainee, trainer or assessor")
@@ -25,25 +27,32 @@ class AuthSession(SQLModel, table=True):
     token_hash: str = Field(primary_key=True)
     user_id: int = Field(index=True)
     created_at: datetime
-    expires_at: datetime
+    expires_at: datetime = Field(index=True)
 
 
 class Episode(SQLModel, table=True):
     """One attempt at one case: its customer, clock, answer key and, once submitted, report."""
 
     __tablename__ = "episode"
-    __table_args__ = (Index("ix_episode_state_submitted_at", "state", "submitted_at"),)
+    __table_args__ = (
+        Index("ix_episode_state_submitted_at", "state", "submitted_at"),
+        # One attempt per trainee and exam case (practice episodes have no exam_id: NULLs differ)
+        UniqueConstraint("exam_id", "user_id", "scenario_id", name="uq_episode_exam_attempt"),
+    )
     id: str = Field(primary_key=True, description="unguessable, secrets.token_urlsafe")
     user_id: int = Field(index=True)
     scenario_id: str = Field(index=True)
     sop: str = Field(index=True)
-    seed: int
+    seed: int = Field(sa_type=BigInteger, description="exam seeds lie beyond practice's range")
     persona: str
     mode: str = Field(description="practice or exam")
     exam_id: int | None = Field(default=None, index=True)
-    state: str = Field(description="open or submitted")
+    state: str = Field(description="open, submitted or closed (ended unsubmitted)")
     created_at: datetime
     submitted_at: datetime | None = None
+    deadline: datetime | None = Field(
+        default=None, description="exam attempts: the exam's deadline, checked on every call"
+    )
     sim_now: datetime = Field(description="the episode's simulated clock")
     brief: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     customer: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
@@ -127,3 +136,26 @@ class PhrasingReview(SQLModel, table=True):
     resolved: str | None = Field(default=None, description="added:<question id> or dismissed")
     resolved_by: int | None = None
     resolved_at: datetime | None = None
+
+
+class DeploymentSecret(SQLModel, table=True):
+    """The deployment secret generated at first run (when GLADI_SECRET_KEY is not set)."""
+
+    __tablename__ = "deployment_secret"
+    name: str = Field(primary_key=True)
+    value: str
+    created_at: datetime
+
+
+class LoginFailure(SQLModel, table=True):
+    """One failed login: counted per username and per client address to throttle guessing."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (
+        Index("ix_login_failure_username_at", "username", "at"),
+        Index("ix_login_failure_address_at", "address", "at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    username: str
+    address: str
+    at: datetime

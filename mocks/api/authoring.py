@@ -1,15 +1,16 @@
 """Trainer authoring over HTTP: validate, preview and save a case's YAML; SOP-branch coverage.
 
-The engine validates files, not text, so `check_text` writes the draft to a temporary
-`<id>.yaml` and runs `engine.validate_files` on it against the library's SOPs; problems come
-back with the line and field path the trainer has to fix.
+`check_text` parses the draft as the file `<id>.yaml` it would be saved as and validates it
+against the loaded library's SOPs; problems come back with the line and field path the trainer
+has to fix. Drafts are only ever parsed by the
+bounded reader (scenarios.yamlsrc: limits on depth, aliases and size), so no draft can make a
+worker expand an alias bomb. A case id is unique across SOPs: saving one that another file
+already uses is 409 naming that file, and the library keeps serving.
 """
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
 from fastapi import Path as PathParam
 from pydantic import Field
 
@@ -21,8 +22,11 @@ from mocks.api.models import Strict
 from mocks.errors import ERROR_RESPONSES
 from mocks.routing import PrefixRouter
 from scenarios import engine
-from scenarios.library import Library
+from scenarios.library import SUFFIXES, Library
 from scenarios.models import Case
+from scenarios.problems import Problem
+from scenarios.validate.case_file import validate_case
+from scenarios.yamlsrc import SourceError, parse_text
 
 router = PrefixRouter(prefix="/api", tags=["authoring"], responses=ERROR_RESPONSES)
 MAX_YAML = 256 * 1024
@@ -40,45 +44,54 @@ class SaveIn(DraftIn):
     overwrite: bool = Field(default=False, description="Replace an existing file of that id")
 
 
-def _head(text: str) -> dict[str, Any]:
-    """The draft's top-level mapping if it parses (else empty): for its id and SOP."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _stem(head: dict[str, Any]) -> str:
     case_id = str(head.get("id") or "draft")
     return case_id if case_id.replace("-", "").isalnum() else "draft"
 
 
-def check_text(text: str) -> dict[str, Any]:
-    """Validate a draft: {valid, id, sop, path, problems: [{line, field, message}]}."""
-    head = _head(text)
-    root = get_settings().scenarios_dir
-    with tempfile.TemporaryDirectory(prefix="gladi-draft-") as folder:
-        draft = Path(folder) / f"{_stem(head)}.yaml"
-        draft.write_text(text, encoding="utf-8")
-        found = engine.validate_files([draft], root=root)
+def _check(text: str) -> tuple[dict[str, Any], Case | None]:
+    """The validation answer for a draft and, when it has no problem, the case."""
+    head: dict[str, Any] = {}
+    case = None
+    try:
+        src = parse_text(text, Path("draft.yaml"))
+    except SourceError as exc:
+        found = [Problem("draft.yaml", exc.line, "", exc.message)]
+    else:
+        head = src.data if isinstance(src.data, dict) else {}
+        src.path = Path(f"{_stem(head)}.yaml")  # the file it would be saved as
+        case, found = validate_case(src, engine.get_library().sops)
     problems = [{"line": p.line, "field": p.field, "message": p.message} for p in found]
     case_id, sop = head.get("id"), head.get("sop")
-    path = f"scenarios/cases/{sop}/{case_id}.yaml" if case_id and sop else None
-    return {"valid": not problems, "id": case_id, "sop": sop, "path": path, "problems": problems}
+    shown = case_id if isinstance(case_id, str) else None
+    path = f"scenarios/cases/{sop}/{case_id}.yaml" if shown and isinstance(sop, str) else None
+    checked = {
+        "valid": not problems,
+        "id": shown,
+        "sop": sop if isinstance(sop, str) else None,
+        "path": path,
+        "problems": problems,
+    }
+    return checked, case
+
+
+def check_text(text: str) -> dict[str, Any]:
+    """Validate a draft against the library's SOPs: {valid, id, sop, path, problems: [{line,
+    field, message}]}."""
+    return _check(text)[0]
 
 
 def _valid_case(text: str) -> Case:
     """The draft as a Case, or 422 listing every problem (the first names the field)."""
-    checked = check_text(text)
-    if not checked["valid"]:
+    checked, case = _check(text)
+    if case is None or not checked["valid"]:
         first = checked["problems"][0]
         raise BadInput(
             f"line {first['line']}: {first['field'] or '(top)'}: {first['message']}",
             field=first["field"] or "yaml",
             extra={"problems": checked["problems"]},
         )
-    return Case.model_validate(yaml.safe_load(text))
+    return case
 
 
 @router.post("/authoring/validate", name="api.authoring_validate")
@@ -120,27 +133,56 @@ async def preview_draft(body: PreviewIn, user: TrainerUser) -> dict[str, Any]:
     }
 
 
-@router.post("/authoring/save", name="api.authoring_save", status_code=201)
-async def save_draft(body: SaveIn, user: TrainerUser) -> dict[str, Any]:
-    """Write a valid draft to scenarios/cases/<sop>/<id>.yaml; 409 if it exists (no overwrite)."""
-    case = _valid_case(body.yaml)
-    target = get_settings().scenarios_dir / "cases" / case.sop / f"{case.id}.yaml"
-    existed = target.exists()
-    if existed and not body.overwrite:
+def case_files(root: Path, case_id: str) -> list[Path]:
+    """Every file under <root>/cases named `<case_id>.yaml` or `.yml` (whatever its folder)."""
+    folder = root / "cases"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob(f"{case_id}.*") if p.suffix in SUFFIXES)
+
+
+def _shown(root: Path, path: Path) -> str:
+    return str(Path("scenarios") / path.relative_to(root))
+
+
+def _save_target(root: Path, case: Case, overwrite: bool) -> tuple[Path, bool]:
+    """Where to write the case and whether a file is replaced; 409 when the id is taken by
+    another SOP's case, or exists in this SOP and `overwrite` is not set."""
+    folder = root / "cases" / case.sop
+    existing = case_files(root, case.id)
+    elsewhere = [p for p in existing if p.parent != folder]
+    if elsewhere:
+        other = elsewhere[0]
+        raise Conflict(
+            f"case id {case.id!r} is already used by {_shown(root, other)} "
+            f"(SOP {other.parent.name}); case ids are unique across SOPs, choose another id",
+            field="id",
+            expected="an id no other case uses",
+            extra={"other": _shown(root, other)},
+        )
+    if existing and not overwrite:
         raise Conflict(
             f"case {case.id!r} exists already; confirm to overwrite it",
             field="overwrite",
             expected="overwrite: true to replace the file",
         )
+    return (existing[0], True) if existing else (folder / f"{case.id}.yaml", False)
+
+
+@router.post("/authoring/save", name="api.authoring_save", status_code=201)
+async def save_draft(body: SaveIn, user: TrainerUser) -> dict[str, Any]:
+    """Write a valid draft to scenarios/cases/<sop>/<id>.yaml; 409 if the file exists (no
+    overwrite) or another SOP's case has the id."""
+    case = _valid_case(body.yaml)
+    root = get_settings().scenarios_dir
+    target, existed = _save_target(root, case, body.overwrite)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(body.yaml if body.yaml.endswith("\n") else body.yaml + "\n", "utf-8")
+    text = body.yaml if body.yaml.endswith("\n") else body.yaml + "\n"
+    partial = target.with_name(f".{target.name}.saving")
+    partial.write_text(text, "utf-8")
+    partial.replace(target)  # readers see the old file or the new one, never half of it
     engine.clear_cache()
-    return {
-        "id": case.id,
-        "sop": case.sop,
-        "path": f"scenarios/cases/{case.sop}/{case.id}.yaml",
-        "overwritten": existed,
-    }
+    return {"id": case.id, "sop": case.sop, "path": _shown(root, target), "overwritten": existed}
 
 
 @router.get("/authoring/cases/{case_id}", name="api.authoring_case")
@@ -151,15 +193,14 @@ async def read_case_file(
     """The YAML text of a library case, to edit it (trainers only)."""
     case = engine.get_library().case(case_id)
     root = get_settings().scenarios_dir
-    target = next((root / "cases").glob(f"**/{case.id}.yaml"), None)
+    target = next((p for p in case_files(root, case.id) if p.parent.name == case.sop), None)
     if target is None:
         raise NotFound(f"no file for case {case_id!r}", field="case_id")
-    return {
-        "id": case.id,
-        "sop": case.sop,
-        "path": str(Path("scenarios") / target.relative_to(root)),
-        "yaml": target.read_text(encoding="utf-8"),
-    }
+    try:
+        text = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NotFound(f"the file of case {case_id!r} cannot be read", field="case_id") from exc
+    return {"id": case.id, "sop": case.sop, "path": _shown(root, target), "yaml": text}
 
 
 @router.get("/scenarios/coverage", name="api.scenario_coverage")
@@ -187,4 +228,4 @@ async def read_coverage(user: StaffUser) -> dict[str, Any]:
             }
         )
     uncovered = sum(1 for s in sops for b in s["branches"] if not b["cases"])
-    return {"sops": sops, "uncovered": uncovered}
+    return {"sops": sops, "uncovered": uncovered, "problems": len(library.problems)}

@@ -4,6 +4,7 @@ from typing import Any
 
 from fastapi import Path
 
+from gladi.db import get_engine
 from gladi.episodes import service
 from mocks.api.deps import CurrentUser, StaffUser, in_transaction
 from mocks.api.models import (
@@ -32,9 +33,12 @@ EpisodeId = Path(
 
 @router.post("", name="api.episode_start", status_code=201)
 async def start_episode(body: EpisodeIn, user: CurrentUser) -> EpisodeOut:
-    """Start an attempt: a fresh customer for the case (same seed, same customer)."""
-    result = in_transaction(
-        service.start, user, body.scenario, body.seed, body.persona, body.exam_id
+    """Start an attempt: a fresh customer for the case (same seed, same customer).
+
+    `scenario` is a case id from GET /api/scenarios (opaque for trainees) or a readable one.
+    In an exam (`exam_id`) the server picks the customer (no `seed`), one attempt per case."""
+    result = service.start_once(
+        get_engine(), user, body.scenario, body.seed, body.persona, body.exam_id
     )
     return EpisodeOut.model_validate(result)
 

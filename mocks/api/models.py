@@ -5,6 +5,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Role = Literal["trainee", "trainer", "assessor"]
+MAX_ID = 2**31 - 1
+"""The largest id an integer column holds (PostgreSQL INTEGER)."""
 
 
 class Strict(BaseModel):
@@ -26,19 +28,26 @@ class LoginOut(BaseModel):
 
 
 class ScenarioOut(BaseModel):
-    id: str
+    """A case as the caller may see it: trainees get an opaque id and a neutral title."""
+
+    id: str = Field(description="Readable id for staff; opaque `c_...` for trainees")
     sop: str
     title: str
     difficulty: str | int
     channel: str
     kind: str = "case"
+    exam_only: bool = False
 
 
 class EpisodeIn(Strict):
-    scenario: str = Field(min_length=1, max_length=120)
-    seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    scenario: str = Field(
+        min_length=1, max_length=120, description="A case id from GET /api/scenarios"
+    )
+    seed: int | None = Field(
+        default=None, ge=0, le=2**31 - 1, description="Practice only; exams pick their own"
+    )
     persona: Literal["cooperative", "vague", "impatient"] | None = None
-    exam_id: int | None = Field(default=None, ge=1)
+    exam_id: int | None = Field(default=None, ge=1, le=MAX_ID)
 
 
 class Brief(BaseModel):
@@ -54,6 +63,7 @@ class EpisodeOut(BaseModel):
     seed: int
     brief: Brief
     tools: list[str]
+    deadline: str | None = None
 
 
 class AskIn(Strict):
@@ -97,13 +107,15 @@ class ReportItem(BaseModel):
 
 
 class Report(BaseModel):
-    """The graded report; in an exam before the whole set is in, `withheld` and no score."""
+    """The graded report; in an exam before it closes, `withheld` and no score; an exam
+    attempt closed at its deadline unsubmitted has score 0 and `reason` "deadline passed"."""
 
     model_config = ConfigDict(extra="allow")
     score: int | None
     passed: bool | None
     items: list[ReportItem]
     withheld: bool = False
+    reason: str | None = None
 
 
 class HintOut(BaseModel):
@@ -118,7 +130,7 @@ class EpisodeState(BaseModel):
     id: str
     scenario: str
     sop: str
-    state: Literal["open", "submitted"]
+    state: Literal["open", "submitted", "closed"]
     mode: str
     timeline: list[dict[str, Any]]
     score: int | None = None

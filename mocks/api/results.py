@@ -7,6 +7,8 @@ from fastapi.responses import PlainTextResponse
 from sqlalchemy import select
 
 from gladi.episodes import exams, results
+from gladi.episodes.case_ids import public_id
+from gladi.episodes.housekeeping import close_overdue
 from gladi.episodes.tables import UserAccount
 from mocks.api.deps import CurrentUser, StaffUser, in_transaction
 from mocks.errors import ERROR_RESPONSES
@@ -18,12 +20,15 @@ USERS = UserAccount.__table__  # type: ignore[attr-defined]
 
 @router.get("/me/results", name="api.my_results")
 async def read_my_results(user: CurrentUser) -> list[dict[str, Any]]:
-    """The caller's own submitted attempts, oldest first (exam scores hidden until finished)."""
+    """The caller's own ended attempts, oldest first (exam scores hidden until the exam closes;
+    trainees see opaque case ids)."""
 
     def own(conn: Any) -> list[dict[str, Any]]:
+        close_overdue(conn)
         rows = results.submitted(conn, user_id=user.id)
         for row in rows:
-            if row["exam_id"] is not None and not exams.finished(conn, user.id, row["exam_id"]):
+            row["scenario"] = public_id(user, row["scenario"])
+            if not exams.released(row):
                 row["score"], row["passed"] = None, None
         return rows
 
@@ -38,7 +43,12 @@ async def read_results(
     sop: str | None = Query(None, max_length=20, description="Only this SOP, e.g. sop-001"),
 ) -> Any:
     """Every submitted attempt (trainers and assessors) as JSON, CSV or xAPI statements."""
-    rows = in_transaction(results.submitted, sop=sop)
+
+    def ended(conn: Any) -> list[dict[str, Any]]:
+        close_overdue(conn)
+        return results.submitted(conn, sop=sop)
+
+    rows = in_transaction(ended)
     if format == "csv":
         return PlainTextResponse(
             results.to_csv(rows),
@@ -56,7 +66,12 @@ async def read_cohort(
     sop: str | None = Query(None, max_length=20, description="Only this SOP"),
 ) -> dict[str, Any]:
     """Cohort dashboard data: attempts, pass rate per SOP, trainees, item analysis."""
-    return in_transaction(results.cohort, sop=sop)
+
+    def ended(conn: Any) -> dict[str, Any]:
+        close_overdue(conn)
+        return results.cohort(conn, sop=sop)
+
+    return in_transaction(ended)
 
 
 @router.get("/users", name="api.users")

@@ -55,8 +55,9 @@ def search_assets(
     )
     if sid:
         query = query.where(SVC.c.sid == sid)
-    elif company and len(company.strip()) >= 3:
-        query = query.where(func.lower(ACC.c.company).contains(company.strip().lower()))
+    elif company and sum(ch.isalnum() for ch in company) >= 3:
+        wanted = company.strip().lower()
+        query = query.where(func.lower(ACC.c.company).contains(wanted, autoescape=True))
         if product:
             query = query.where(func.lower(SVC.c.product) == product.strip().lower())
     else:

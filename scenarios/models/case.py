@@ -61,6 +61,9 @@ class Case(Strict):
     difficulty: Literal[1, 2, 3, "easy", "medium", "hard"]
     channel: Literal["voice", "chat", "email", "social"]
     kind: Literal["case", "drill"] = "case"
+    exam_only: bool = Field(
+        default=False, description="Only in exams: never offered to trainees for practice"
+    )
     covers: list[Ident] = Field(default_factory=list)
     conditions: dict[Ident, Scalar] = Field(default_factory=dict)
     persona: Persona

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -122,3 +123,18 @@ def staff_token(api_url: str, account) -> str:
     username, password = account("trainer")
     body = {"username": username, "password": password}
     return httpx.post(f"{api_url}/api/login", json=body).json()["token"]
+
+
+@pytest.fixture
+def shown_id(api_url: str, world_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """`shown_id(case_id)`: the opaque id trainees see for a case on the test server (keyed by
+    the deployment secret the server keeps in the world database)."""
+    from gladi.episodes.case_ids import opaque_id
+    from gladi.secrets import forget_cached
+
+    monkeypatch.setenv("GLADI_DATABASE_URL", world_url)
+    get_settings.cache_clear()
+    forget_cached()
+    yield opaque_id
+    forget_cached()
+    get_settings.cache_clear()

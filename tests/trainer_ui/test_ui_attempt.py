@@ -61,7 +61,8 @@ def not_ok(api_url: str, token: str, episode: str) -> list[dict]:
 
 
 def start_from_home(app: AppTest, case_id: str) -> str:
-    """Press the case's start button on the home page; the attempt page opens."""
+    """Press the case's start button on the home page (`case_id` as the trainee is shown it);
+    the attempt page opens."""
     app.switch_page("app_pages/home.py").run()
     app.button(key=f"home_start_{case_id}").click().run()
     assert not app.exception, app.exception
@@ -84,10 +85,10 @@ def solve(app: AppTest, key: dict) -> None:
 
 @pytest.mark.parametrize("case_id", cases_to_drive())
 def test_case_solved_through_the_page_scores_100(
-    case_id: str, app: AppTest, account, api_url: str, staff_token: str
+    case_id: str, app: AppTest, account, api_url: str, staff_token: str, shown_id
 ) -> None:
     sign_in(app, *account("trainee"))
-    episode = start_from_home(app, case_id)
+    episode = start_from_home(app, shown_id(case_id))
     assert app.chat_message[0].markdown[0].value  # the customer's opening
     key = key_of(api_url, staff_token, episode)
     solve(app, key)
@@ -105,10 +106,9 @@ def test_case_solved_through_the_page_scores_100(
     assert len(app.dataframe) >= 3  # expected path beside the trainee's own timeline
 
 
-def test_retry_gives_a_new_customer_and_empty_boxes(app: AppTest, account) -> None:
-    case_id = library_cases()[0]
+def test_retry_gives_a_new_customer_and_empty_boxes(app: AppTest, account, shown_id) -> None:
     sign_in(app, *account("trainee"))
-    first = start_from_home(app, case_id)
+    first = start_from_home(app, shown_id(library_cases()[0]))
     app.text_input(key="att_dsc_msisdn").input("081321123321").run()
     code = app.session_state["attempt"]["brief"]["resolutions"][0]["code"]
     app.selectbox(key="att_res_resolution").set_value(code).run()
@@ -123,19 +123,19 @@ def test_retry_gives_a_new_customer_and_empty_boxes(app: AppTest, account) -> No
     assert app.selectbox(key="att_res_resolution").value is None
 
 
-def test_hint_in_practice_is_shown_in_the_chat(app: AppTest, account) -> None:
+def test_hint_in_practice_is_shown_in_the_chat(app: AppTest, account, shown_id) -> None:
     sign_in(app, *account("trainee"))
-    start_from_home(app, library_cases()[0])
+    start_from_home(app, shown_id(library_cases()[0]))
     app.button(key="att_hint_btn").click().run()
     assert not app.exception, app.exception
     chat = app.session_state["chat"]
     assert chat[-1]["role"] == "hint" and chat[-1]["text"].startswith("[")
 
 
-def test_reload_brings_the_open_attempt_back(app: AppTest, account, ui_env: str) -> None:
+def test_reload_brings_the_open_attempt_back(app: AppTest, account, ui_env: str, shown_id) -> None:
     username, password = account("trainee")
     sign_in(app, username, password)
-    episode = start_from_home(app, library_cases()[0])
+    episode = start_from_home(app, shown_id(library_cases()[0]))
     assert app.query_params["episode"] in (episode, [episode])
     first_question = app.session_state["attempt"]["brief"]["questions"][0]["id"]
     app.selectbox(key="att_ask_pick").set_value(first_question).run()

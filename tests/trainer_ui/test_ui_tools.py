@@ -60,12 +60,12 @@ def step(op: str, path: str, params: dict | None = None, json: dict | None = Non
 
 
 def test_tool_tabs_walk_the_menus_and_record(
-    app: AppTest, account, api_url: str, world_engine: Engine
+    app: AppTest, account, api_url: str, world_engine: Engine, shown_id
 ) -> None:
     ids = world_ids(world_engine)
     username, password = account("trainee")
     sign_in(app, username, password)
-    episode = start_from_home(app, library_cases()[0])
+    episode = start_from_home(app, shown_id(library_cases()[0]))
     steps = [
         step("ncx.asset_search", "/ncx/ebis/asset", {"sid": ids["sid"]}),
         step("ncx.asset_detail", f"/ncx/ebis/asset/{ids['sid']}"),

@@ -29,8 +29,9 @@ def exam_block(exam: dict[str, Any], titles: dict[str, str]) -> None:
     if exam.get("finished"):
         st.caption(t("exam_finished"))
         return
+    labels = exam.get("labels") or {}
     for case_id in exam["scenarios"]:
-        label = titles.get(case_id, case_id)
+        label = labels.get(case_id) or titles.get(case_id, case_id)
         if case_id in done:
             st.caption(f"✔ {label}")
         else:

@@ -16,6 +16,11 @@ cases = fetch(api.scenarios, login.token) or []
 if coverage is None:
     st.stop()
 
+broken = fetch(api.library_problems, login.token) or {}
+if broken.get("problems"):
+    st.warning(t("library_problems", count=broken["count"]))
+    st.dataframe(pd.DataFrame(broken["problems"]), hide_index=True, key="library_problems")
+
 rows = coverage_rows(coverage)
 covered = sum(1 for r in rows if r["cases"])
 cols = st.columns(3)

@@ -21,7 +21,7 @@ state = fetch(api.episode_state, login.token, episode_id)
 if state is None:
     st.stop()
 st.caption(f"{state['scenario']} · {state['sop']} · {t('episode')} {episode_id}")
-if state["state"] != "submitted":
+if state["state"] == "open":
     st.info(t("not_submitted"))
     st.stop()
 try:

@@ -1,0 +1,71 @@
+"""Password hashing with a memory bound: argon2id at 19 MiB, a few hashes at a time per worker.
+
+pwdlib's recommended argon2 parameters take 64 MiB per hash; sixteen parallel logins took a
+worker from 0.3 to 1.3 GB. Here a hash takes 19 MiB (m=19456 KiB, t=2, p=1: OWASP's argon2id
+baseline) and at most GLADI_LOGIN_HASH_CONCURRENCY of them run at once in a process (the other
+logins wait their turn), so a worker's memory stays flat however many logins arrive. Hashes made
+with older parameters still verify and are replaced by new ones at the next good login.
+
+An unknown username is checked against a dummy hash with the same parameters, so a login takes
+as long whether the user exists or not.
+"""
+
+import threading
+
+from pwdlib import PasswordHash
+from pwdlib.exceptions import UnknownHashError
+from pwdlib.hashers.argon2 import Argon2Hasher
+
+from gladi.settings import get_settings
+
+MEMORY_KIB = 19 * 1024
+TIME_COST = 2
+PARALLELISM = 1
+HASHER = PasswordHash(
+    (Argon2Hasher(time_cost=TIME_COST, memory_cost=MEMORY_KIB, parallelism=PARALLELISM),)
+)
+_gate: threading.BoundedSemaphore | None = None
+_gate_lock = threading.Lock()
+_dummy: str | None = None
+
+
+def _semaphore() -> threading.BoundedSemaphore:
+    global _gate
+    with _gate_lock:
+        if _gate is None:
+            _gate = threading.BoundedSemaphore(get_settings().login_hash_concurrency)
+        return _gate
+
+
+def hash_password(password: str) -> str:
+    """The argon2id hash of `password` (computed under the per-process limit)."""
+    with _semaphore():
+        return HASHER.hash(password)
+
+
+def _dummy_hash() -> str:
+    global _dummy
+    if _dummy is None:
+        _dummy = hash_password("gladi-no-such-user")
+    return _dummy
+
+
+def verify(password: str, stored: str | None) -> tuple[bool, str | None]:
+    """(whether `password` matches, a new hash to store when the old parameters are outdated).
+
+    `stored` None (no such user) costs one verification all the same and never matches.
+    """
+    target = stored if stored is not None else _dummy_hash()
+    with _semaphore():
+        try:
+            ok, updated = HASHER.verify_and_update(password, target)
+        except UnknownHashError:  # an unusable stored hash never matches
+            return False, None
+    return (ok and stored is not None), (updated if ok and stored is not None else None)
+
+
+def reset_gate() -> None:
+    """Forget the semaphore (tests that change GLADI_LOGIN_HASH_CONCURRENCY)."""
+    global _gate
+    with _gate_lock:
+        _gate = None
