@@ -27,6 +27,10 @@ def benches(postgres: bool) -> list[tuple[str, list[str]]]:
         ("Seeding the world (issue 2)", ["bench.seed", "--json"]),
         ("Grading speed (issue 4)", ["bench.grading", "--json"]),
         ("Simulated customer understanding (issue 13)", ["bench.customer", "--json"]),
+        (
+            "Hostile input: alias bomb, login timing and memory (issue 14)",
+            ["bench.hostile", "--json"],
+        ),
         ("Tool lookups vs a bare endpoint (issue 3)", ["bench.lookups", "--json"]),
         ("Trainer UI page actions (issue 6)", ["bench.ui", "--json", "--seed-default"]),
         (

@@ -2,8 +2,11 @@
 
 pwdlib's recommended argon2 parameters take 64 MiB per hash; sixteen parallel logins took a
 worker from 0.3 to 1.3 GB. Here a hash takes 19 MiB (m=19456 KiB, t=2, p=1: OWASP's argon2id
-baseline) and at most GLADI_LOGIN_HASH_CONCURRENCY of them run at once in a process (the other
-logins wait their turn), so a worker's memory stays flat however many logins arrive. Hashes made
+baseline), and every hash of a process runs on one small pool of GLADI_LOGIN_HASH_CONCURRENCY
+threads (the other logins wait their turn). A pool rather than a semaphore: glibc keeps the
+memory a thread's hash used in that thread's own arena, so hashing on whatever request thread
+happened to run would leave up to 19 MiB behind in each of them; with the pool only its few
+threads ever hold it, and a worker's memory stays flat however many logins arrive. Hashes made
 with older parameters still verify and are replaced by new ones at the next good login.
 
 An unknown username is checked against a dummy hash with the same parameters, so a login takes
@@ -11,6 +14,9 @@ as long whether the user exists or not.
 """
 
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from pwdlib import PasswordHash
 from pwdlib.exceptions import UnknownHashError
@@ -24,23 +30,27 @@ PARALLELISM = 1
 HASHER = PasswordHash(
     (Argon2Hasher(time_cost=TIME_COST, memory_cost=MEMORY_KIB, parallelism=PARALLELISM),)
 )
-_gate: threading.BoundedSemaphore | None = None
-_gate_lock = threading.Lock()
+T = TypeVar("T")
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
 _dummy: str | None = None
 
 
-def _semaphore() -> threading.BoundedSemaphore:
-    global _gate
-    with _gate_lock:
-        if _gate is None:
-            _gate = threading.BoundedSemaphore(get_settings().login_hash_concurrency)
-        return _gate
+def _on_pool(work: Callable[[], T]) -> T:
+    """Run `work` on the hashing pool and wait for it."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(
+                max_workers=get_settings().login_hash_concurrency, thread_name_prefix="gladi-hash"
+            )
+        pool = _pool
+    return pool.submit(work).result()
 
 
 def hash_password(password: str) -> str:
-    """The argon2id hash of `password` (computed under the per-process limit)."""
-    with _semaphore():
-        return HASHER.hash(password)
+    """The argon2id hash of `password` (computed on the hashing pool)."""
+    return _on_pool(lambda: HASHER.hash(password))
 
 
 def _dummy_hash() -> str:
@@ -56,16 +66,17 @@ def verify(password: str, stored: str | None) -> tuple[bool, str | None]:
     `stored` None (no such user) costs one verification all the same and never matches.
     """
     target = stored if stored is not None else _dummy_hash()
-    with _semaphore():
-        try:
-            ok, updated = HASHER.verify_and_update(password, target)
-        except UnknownHashError:  # an unusable stored hash never matches
-            return False, None
+    try:
+        ok, updated = _on_pool(lambda: HASHER.verify_and_update(password, target))
+    except UnknownHashError:  # an unusable stored hash never matches
+        return False, None
     return (ok and stored is not None), (updated if ok and stored is not None else None)
 
 
-def reset_gate() -> None:
-    """Forget the semaphore (tests that change GLADI_LOGIN_HASH_CONCURRENCY)."""
-    global _gate
-    with _gate_lock:
-        _gate = None
+def reset_pool() -> None:
+    """Replace the pool (tests that change GLADI_LOGIN_HASH_CONCURRENCY)."""
+    global _pool
+    with _pool_lock:
+        old, _pool = _pool, None
+    if old is not None:
+        old.shutdown(wait=True)

@@ -115,8 +115,9 @@ def test_parallel_logins_hash_a_few_at_a_time(
     password = _account(world_engine, "popular")
     monkeypatch.setenv("GLADI_LOGIN_HASH_CONCURRENCY", "2")
     get_settings.cache_clear()
-    passwords.reset_gate()
+    passwords.reset_pool()
     running, most = 0, 0
+    threads: set[str] = set()
     lock = threading.Lock()
     original = passwords.HASHER.verify_and_update
 
@@ -125,6 +126,7 @@ def test_parallel_logins_hash_a_few_at_a_time(
         with lock:
             running += 1
             most = max(most, running)
+            threads.add(threading.current_thread().name)
         try:
             return original(secret, hashed)
         finally:
@@ -136,10 +138,11 @@ def test_parallel_logins_hash_a_few_at_a_time(
         tokens = list(
             pool.map(lambda _: auth.sign_in(get_engine(), "popular", password, "a", 60), range(16))
         )
-    passwords.reset_gate()
+    passwords.reset_pool()
     get_settings.cache_clear()
     assert len({token for token, _ in tokens}) == 16
     assert 1 <= most <= 2  # 16 logins, never more than 2 hashes (19 MiB each) at once
+    assert len(threads) <= 2 and all(t.startswith("gladi-hash") for t in threads)  # same two
 
 
 def test_an_old_64_mib_hash_is_replaced_at_the_next_login(
