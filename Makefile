@@ -28,11 +28,15 @@ test: $(STAMP) lint
 
 # CI: the real parts must run (a skipped postgres or browser test fails). Pass 1: the world on
 # SQLite, PostgreSQL-specific tests and the browser test included. Pass 2: the whole suite with
-# the world on PostgreSQL, two pytest workers.
+# the world on PostgreSQL, two pytest workers. The OpenAPI fuzzer (tests/fuzz) runs 5,000
+# generated cases per role on each; `make test` runs its default sample (600 per role).
+FUZZ_CI := GLADI_TEST_FUZZ_CASES=5000
+
 ci: $(STAMP) lint
 	./.ci/services.sh
-	GLADI_REQUIRE_SERVICES=1 GLADI_TEST_POSTGRES_URL=$$(cat var/ci-postgres-url) $(PYTEST)
-	GLADI_REQUIRE_SERVICES=1 GLADI_TEST_POSTGRES_URL=$$(cat var/ci-postgres-url) \
+	GLADI_REQUIRE_SERVICES=1 GLADI_TEST_POSTGRES_URL=$$(cat var/ci-postgres-url) $(FUZZ_CI) \
+		$(PYTEST)
+	GLADI_REQUIRE_SERVICES=1 GLADI_TEST_POSTGRES_URL=$$(cat var/ci-postgres-url) $(FUZZ_CI) \
 		GLADI_TEST_WORLD=postgres $(PYTEST) -m "not browser"
 
 bench: $(STAMP)

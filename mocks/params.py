@@ -140,5 +140,9 @@ AnyNumberQuery = Annotated[
 RegionalQuery = Annotated[
     str,
     BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v),
-    Query(pattern=REGIONAL_RE.pattern, description=EXPECTED[REGIONAL_RE.pattern]),
+    Query(
+        pattern=REGIONAL_RE.pattern,
+        description=EXPECTED[REGIONAL_RE.pattern],
+        json_schema_extra={"pattern": REGIONAL_RE.pattern},
+    ),
 ]
