@@ -4,7 +4,7 @@ deployment secret and failed logins."""
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer
 from sqlmodel import Field, SQLModel
 
 
@@ -37,13 +37,16 @@ class Episode(SQLModel, table=True):
     __table_args__ = (
         Index("ix_episode_state_submitted_at", "state", "submitted_at"),
         # One attempt per trainee and exam case (practice episodes have no exam_id: NULLs differ)
-        UniqueConstraint("exam_id", "user_id", "scenario_id", name="uq_episode_exam_attempt"),
+        Index("uq_episode_exam_attempt", "exam_id", "user_id", "scenario_id", unique=True),
     )
     id: str = Field(primary_key=True, description="unguessable, secrets.token_urlsafe")
     user_id: int = Field(index=True)
     scenario_id: str = Field(index=True)
     sop: str = Field(index=True)
-    seed: int = Field(sa_type=BigInteger, description="exam seeds lie beyond practice's range")
+    seed: int = Field(
+        sa_type=BigInteger().with_variant(Integer(), "sqlite"),  # SQLite's INTEGER is 64-bit
+        description="exam seeds lie beyond practice's range",
+    )
     persona: str
     mode: str = Field(description="practice or exam")
     exam_id: int | None = Field(default=None, index=True)

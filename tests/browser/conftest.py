@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -48,6 +49,7 @@ class Servers:
     trainee: tuple[str, str]
     trainer: tuple[str, str]
     procs: dict[str, tuple[subprocess.Popen[bytes], Path]] = field(default_factory=dict)
+    database_url: str = ""
 
     def describe(self) -> str:
         """Whether each server still runs, and the end of its output (for a failure)."""
@@ -149,10 +151,26 @@ def gladi_servers(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> It
             procs[name] = (proc, log)
         wait_for(f"{api_url}/healthz", procs)
         wait_for(f"{ui_url}/_stcore/health", procs)
-        yield Servers(api_url, ui_url, trainee, trainer, procs)
+        yield Servers(api_url, ui_url, trainee, trainer, procs, url)
     finally:
         for proc, _log in procs.values():
             stop(proc)
+
+
+@pytest.fixture
+def shown_id(gladi_servers: Servers, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """`shown_id(case_id)`: the opaque id the trainee is shown for a case (keyed by the
+    deployment secret the servers keep in their database)."""
+    from gladi.episodes.case_ids import opaque_id
+    from gladi.secrets import forget_cached
+    from gladi.settings import get_settings
+
+    monkeypatch.setenv("GLADI_DATABASE_URL", gladi_servers.database_url)
+    get_settings.cache_clear()
+    forget_cached()
+    yield opaque_id
+    forget_cached()
+    get_settings.cache_clear()
 
 
 @pytest.fixture

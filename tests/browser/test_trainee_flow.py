@@ -39,18 +39,19 @@ def api_get(servers: Servers, token: str, path: str) -> Any:
     return response.json()
 
 
-def sign_in(ui: StreamlitPage, url: str, username: str, password: str) -> None:
-    """Open the UI and sign in; the home page lists the practice cases."""
+def sign_in(ui: StreamlitPage, url: str, username: str, password: str, shown: str) -> None:
+    """Open the UI and sign in; the home page lists the practice cases (under the opaque ids
+    trainees are shown: `shown` is CASE's)."""
     ui.page.goto(url)
     ui.type("signin_user", username)
     ui.type("signin_password", password)
     ui.press("signin_submit")
-    ui.until(lambda: ui.widget(f"home_start_{CASE}").count(), "the home page's practice cases")
+    ui.until(lambda: ui.widget(f"home_start_{shown}").count(), "the home page's practice cases")
 
 
-def start_case(ui: StreamlitPage) -> str:
+def start_case(ui: StreamlitPage, shown: str) -> str:
     """Press the case's start button; returns the episode id the attempt page's URL holds."""
-    ui.press(f"home_start_{CASE}")
+    ui.press(f"home_start_{shown}")
     ui.until(lambda: "episode=" in ui.page.url and ui.chat_lines(), "the attempt page")
     found = re.search(r"[?&]episode=([\w-]+)", ui.page.url)
     assert found, ui.page.url
@@ -103,12 +104,14 @@ def file_ticket(
     return fields(ui.tables(panel, "No. Tiket")[0])
 
 
-def test_trainee_solves_a_case_in_chromium(servers: Servers, page: Page, shots: Path) -> None:
+def test_trainee_solves_a_case_in_chromium(
+    servers: Servers, page: Page, shots: Path, shown_id: Any
+) -> None:
     trainer = servers.token(servers.trainer)
     ui = StreamlitPage(page)
 
-    sign_in(ui, servers.ui_url, *servers.trainee)
-    episode = start_case(ui)
+    sign_in(ui, servers.ui_url, *servers.trainee, shown_id(CASE))
+    episode = start_case(ui, shown_id(CASE))
     key = api_get(servers, trainer, f"/api/episodes/{episode}/key")
     brief = api_get(servers, trainer, f"/api/episodes/{episode}")["brief"]
     ticket = next(s for s in key["steps"] if s["id"] == "action:ticket")["request"]["json"]
@@ -207,13 +210,15 @@ PAYLOADS = (
 )
 
 
-def test_html_and_script_in_the_chat_stay_text(servers: Servers, page: Page, shots: Path) -> None:
+def test_html_and_script_in_the_chat_stay_text(
+    servers: Servers, page: Page, shots: Path, shown_id: Any
+) -> None:
     """Hostile input typed by a trainee comes back as the same text, and nothing runs."""
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     ui = StreamlitPage(page)
-    sign_in(ui, servers.ui_url, *servers.trainee)
-    start_case(ui)
+    sign_in(ui, servers.ui_url, *servers.trainee, shown_id(CASE))
+    start_case(ui, shown_id(CASE))
     for payload in PAYLOADS:
         ui.type("att_ask_text", payload)
         ui.press("att_ask_text_btn")

@@ -2,8 +2,10 @@
 
 - episode.deadline: an exam attempt carries its exam's deadline, so every call can check it
   without another query; filled in for the exam attempts already stored.
-- episode.seed becomes a BIGINT: exam seeds are drawn beyond the range practice accepts.
-- One attempt per trainee and exam case (unique exam_id, user_id, scenario_id). Duplicates made
+- episode.seed becomes a BIGINT on PostgreSQL (SQLite's INTEGER is 64-bit already): exam seeds
+  are drawn beyond the range practice accepts.
+- One attempt per trainee and exam case (a unique index on exam_id, user_id, scenario_id: no
+  table rebuild on SQLite, whose rebuilds recreate indexes in no fixed order). Duplicates made
   before (two workers starting the same exam case at once) are resolved first, nothing deleted:
   the attempt that counts is the first submitted one, else the first started; every other one
   leaves the exam (exam_id NULL, mode "void", its deadline kept so its key stays withheld until
@@ -115,12 +117,14 @@ def upgrade() -> None:
     with op.batch_alter_table("auth_session", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_auth_session_expires_at"), ["expires_at"])
 
-    with op.batch_alter_table("episode", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("deadline", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True)
-        )
-        batch_op.alter_column(
-            "seed", existing_type=sa.Integer(), type_=sa.BigInteger(), existing_nullable=False
+    op.add_column("episode", sa.Column("deadline", UTC_TIME(), nullable=True))
+    if op.get_bind().dialect.name != "sqlite":
+        op.alter_column(
+            "episode",
+            "seed",
+            existing_type=sa.Integer(),
+            type_=sa.BigInteger(),
+            existing_nullable=False,
         )
     op.get_bind().execute(
         sa.update(EPISODE)
@@ -132,10 +136,9 @@ def upgrade() -> None:
         )
     )
     _resolve_duplicate_attempts()
-    with op.batch_alter_table("episode", schema=None) as batch_op:
-        batch_op.create_unique_constraint(
-            "uq_episode_exam_attempt", ["exam_id", "user_id", "scenario_id"]
-        )
+    op.create_index(
+        "uq_episode_exam_attempt", "episode", ["exam_id", "user_id", "scenario_id"], unique=True
+    )
 
     if op.get_bind().dialect.name == "sqlite":
         with op.batch_alter_table(
@@ -150,11 +153,16 @@ def downgrade() -> None:
             "user_account", recreate="always", table_kwargs={"sqlite_autoincrement": False}
         ):
             pass
-    with op.batch_alter_table("episode", schema=None) as batch_op:
-        batch_op.drop_constraint("uq_episode_exam_attempt", type_="unique")
-        batch_op.alter_column(
-            "seed", existing_type=sa.BigInteger(), type_=sa.Integer(), existing_nullable=False
+    op.drop_index("uq_episode_exam_attempt", table_name="episode")
+    if op.get_bind().dialect.name != "sqlite":
+        op.alter_column(
+            "episode",
+            "seed",
+            existing_type=sa.BigInteger(),
+            type_=sa.Integer(),
+            existing_nullable=False,
         )
+    with op.batch_alter_table("episode", schema=None) as batch_op:
         batch_op.drop_column("deadline")
     with op.batch_alter_table("auth_session", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_auth_session_expires_at"))
