@@ -42,7 +42,7 @@ def test_a_body_over_the_limit_is_413_and_nothing_is_stored(
         headers={**headers, "content-type": "application/json"},
     )
     _error(streamed, 413, "body")
-    assert trace_of(world_engine, episode["id"]) == []
+    assert [e["kind"] for e in trace_of(world_engine, episode["id"])] == ["opening"]
     state = client.get(f"/api/episodes/{episode['id']}", headers=headers).json()
     assert state["state"] == "open"
 
