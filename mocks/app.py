@@ -16,8 +16,8 @@ from mocks.api import auth as api_auth
 from mocks.api import authoring as api_authoring
 from mocks.api import episodes as api_episodes
 from mocks.api import exams as api_exams
-from mocks.api import phrasings as api_phrasings
 from mocks.api import library as api_library
+from mocks.api import phrasings as api_phrasings
 from mocks.api import results as api_results
 from mocks.api import scenarios as api_scenarios
 from mocks.dsc.router import router as dsc_router

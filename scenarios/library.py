@@ -177,10 +177,11 @@ def _quiet(path: Path) -> Source | None:
 
 
 def fingerprint(root: str) -> Fingerprint:
-    """Every YAML file under `root` with its mtime and size: changes when any file does (a
-    file that cannot be stat'ed, such as a dangling link, counts as (-1, -1))."""
+    """Every YAML file of the library at `root` (under sops/ and cases/) with its mtime and
+    size: changes when any file does (a file that cannot be stat'ed, such as a dangling link,
+    counts as (-1, -1))."""
     entries = []
-    for path in sorted(p for p in Path(root).rglob("*") if p.suffix in SUFFIXES):
+    for path in yaml_files([Path(root)]):
         try:
             stat = os.stat(path)
         except OSError:

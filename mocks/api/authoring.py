@@ -1,11 +1,11 @@
 """Trainer authoring over HTTP: validate, preview and save a case's YAML; SOP-branch coverage.
 
-`check_text` parses the draft as the file `<id>.yaml` it would be saved as and validates it
-against the loaded library's SOPs; problems come back with the line and field path the trainer
-has to fix. Drafts are only ever parsed by the
-bounded reader (scenarios.yamlsrc: limits on depth, aliases and size), so no draft can make a
-worker expand an alias bomb. A case id is unique across SOPs: saving one that another file
-already uses is 409 naming that file, and the library keeps serving.
+`check_text` parses the draft as the file `<id>.yaml` it would be saved as, validates it
+against the loaded library's SOPs and builds it on a few seeds (scenarios.validate.buildable);
+problems come back with the line and field path the trainer has to fix. Drafts are only ever
+parsed by the bounded reader (scenarios.yamlsrc: limits on depth, aliases and size), so no
+draft can make a worker expand an alias bomb. A case id is unique across SOPs: saving one that
+another file already uses is 409 naming that file, and the library keeps serving.
 """
 
 from pathlib import Path
@@ -25,6 +25,7 @@ from scenarios import engine
 from scenarios.library import SUFFIXES, Library
 from scenarios.models import Case
 from scenarios.problems import Problem
+from scenarios.validate.buildable import build_problems
 from scenarios.validate.case_file import validate_case
 from scenarios.yamlsrc import SourceError, parse_text
 
@@ -61,6 +62,9 @@ def _check(text: str) -> tuple[dict[str, Any], Case | None]:
         head = src.data if isinstance(src.data, dict) else {}
         src.path = Path(f"{_stem(head)}.yaml")  # the file it would be saved as
         case, found = validate_case(src, engine.get_library().sops)
+        if case is not None and not found:  # a case that validates must also build
+            found = build_problems(_with_draft(case), case.id, src)
+            case = None if found else case
     problems = [{"line": p.line, "field": p.field, "message": p.message} for p in found]
     case_id, sop = head.get("id"), head.get("sop")
     shown = case_id if isinstance(case_id, str) else None

@@ -1,5 +1,5 @@
 """Versioned schema: an older database upgrades without losing results; models match head;
-0003 resolves duplicate exam attempts before the database refuses them."""
+0004 resolves duplicate exam attempts before the database refuses them."""
 
 import os
 import secrets
@@ -129,7 +129,7 @@ def _attempt(conn, episode_id: str, user: int, exam: int, state: str, minutes: i
     )
 
 
-def test_0003_resolves_duplicate_exam_attempts_and_then_refuses_them(
+def test_0004_resolves_duplicate_exam_attempts_and_then_refuses_them(
     blank_engine: Engine,
 ) -> None:
     config = alembic_config()

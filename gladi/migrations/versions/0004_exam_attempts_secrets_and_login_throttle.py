@@ -14,8 +14,8 @@
   reused on SQLite (AUTOINCREMENT), so a removed account's episodes never pass to a new one.
 - deployment_secret (the secret generated at first run) and login_failure (login throttling).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-02 10:00:00
 """
 
@@ -26,8 +26,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
