@@ -71,7 +71,11 @@ def test_an_opaque_id_starts_the_case_and_stays_opaque_for_the_trainee(
     assert {s["scenario"] for s in shown} == {opaque}
     assert body["brief"]["title"] != staff_title.json()["brief"]["title"]
     assert CASE not in str(body) and CASE not in str(shown[1])
-    client.post(f"/api/episodes/{body['id']}/submit", json={"resolution": "x"}, headers=trainee)
+    code = body["brief"]["resolutions"][0]["code"]
+    submitted = client.post(
+        f"/api/episodes/{body['id']}/submit", json={"resolution": code}, headers=trainee
+    )
+    assert submitted.status_code == 200, submitted.text
     mine = client.get("/api/me/results", headers=trainee).json()
     assert {r["scenario"] for r in mine if r["episode"] == body["id"]} == {opaque}
     unknown = client.post("/api/episodes", json={"scenario": "c_0000000000000000"}, headers=trainee)
